@@ -18,6 +18,15 @@ public enum ErrorCode {
     REQUEST_TOO_LARGE("request.too_large"),
     PROJECT_NOT_FOUND("projects.not_found"),
     TEAM_NOT_FOUND("teams.not_found"),
+    WORKSPACE_INVALID_PATH("workspace_files.invalid_path"),
+    WORKSPACE_FILE_NOT_FOUND("workspace_files.not_found"),
+    WORKSPACE_RANGE_NOT_SATISFIABLE("workspace_files.range_not_satisfiable"),
+    WORKSPACE_REVISION_CONFLICT("workspaces.revision_conflict"),
+    WORKSPACE_REVISION_NOT_FOUND("workspaces.revision_not_found"),
+    WORKSPACE_INVALID_ARCHIVE("workspaces.invalid_archive"),
+    SESSION_NOT_FOUND("sessions.not_found"),
+    API_KEY_NOT_FOUND("api_keys.not_found"),
+    API_KEY_SCOPE_FORBIDDEN("api_keys.scope_forbidden"),
     SERVICE_UNAVAILABLE("service.unavailable");
 
     private final String code;

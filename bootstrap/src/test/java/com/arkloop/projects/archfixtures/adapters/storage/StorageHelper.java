@@ -1,0 +1,7 @@
+package com.arkloop.projects.archfixtures.adapters.storage;
+
+public final class StorageHelper {
+    public String help() {
+        return "help";
+    }
+}

@@ -1,0 +1,89 @@
+package com.arkloop.projects.application;
+
+import com.arkloop.projects.application.fakes.InMemoryProjectRepository;
+import com.arkloop.projects.application.fakes.InMemoryTeamRepository;
+import com.arkloop.projects.application.fakes.InMemoryTransactions;
+import com.arkloop.projects.application.project.CreateProject;
+import com.arkloop.projects.application.project.DeleteProject;
+import com.arkloop.projects.application.project.GetProject;
+import com.arkloop.projects.application.project.ListProjects;
+import com.arkloop.projects.application.project.TeamCheck;
+import com.arkloop.projects.application.project.UpdateProject;
+import com.arkloop.projects.application.project.VisibleProjects;
+import com.arkloop.projects.application.team.AddTeamMember;
+import com.arkloop.projects.application.team.CreateTeam;
+import com.arkloop.projects.application.team.DeleteTeam;
+import com.arkloop.projects.application.team.ListTeamMembers;
+import com.arkloop.projects.application.team.ListTeams;
+import com.arkloop.projects.application.team.RemoveTeamMember;
+import com.arkloop.projects.domain.OrgId;
+import com.arkloop.projects.domain.UserId;
+import com.arkloop.projects.domain.access.Actor;
+import com.arkloop.projects.domain.access.Role;
+import java.time.Clock;
+import java.time.Instant;
+import java.time.ZoneOffset;
+import java.util.Optional;
+import java.util.UUID;
+import java.util.concurrent.atomic.AtomicLong;
+
+/** Every project and team use case wired to the in-memory fakes, with a clock that ticks a millisecond per read. */
+public final class UseCaseFixture {
+
+    public final InMemoryTeamRepository teams = new InMemoryTeamRepository();
+    public final InMemoryProjectRepository projects = new InMemoryProjectRepository(teams);
+    public final Transactions transactions = new InMemoryTransactions();
+    public final Clock clock = new TickingClock(Instant.parse("2024-01-01T00:00:00Z"));
+    public final IdGenerator ids = IdGenerator.random();
+
+    private final VisibleProjects visible = new VisibleProjects(projects, teams);
+    private final TeamCheck teamCheck = new TeamCheck(teams);
+
+    public final CreateProject createProject = new CreateProject(projects, teamCheck, transactions, clock, ids);
+    public final ListProjects listProjects = new ListProjects(projects, transactions);
+    public final GetProject getProject = new GetProject(visible, transactions);
+    public final UpdateProject updateProject = new UpdateProject(projects, visible, teamCheck, transactions, clock);
+    public final DeleteProject deleteProject = new DeleteProject(projects, visible, transactions, clock);
+    public final CreateTeam createTeam = new CreateTeam(teams, transactions, clock, ids);
+    public final ListTeams listTeams = new ListTeams(teams, transactions);
+    public final DeleteTeam deleteTeam = new DeleteTeam(teams, projects, transactions, clock);
+    public final AddTeamMember addTeamMember = new AddTeamMember(teams, transactions, clock);
+    public final RemoveTeamMember removeTeamMember = new RemoveTeamMember(teams, transactions);
+    public final ListTeamMembers listTeamMembers = new ListTeamMembers(teams, transactions);
+
+    public static Actor member(OrgId org) {
+        return Actor.withRole(new UserId(UUID.randomUUID()), org, Optional.of(Role.ORG_MEMBER));
+    }
+
+    public static Actor admin(OrgId org) {
+        return Actor.withRole(new UserId(UUID.randomUUID()), org, Optional.of(Role.ORG_ADMIN));
+    }
+
+    public static OrgId newOrg() {
+        return new OrgId(UUID.randomUUID());
+    }
+
+    /** Advances one millisecond at every read, so creation order is strict and predictable. */
+    static final class TickingClock extends Clock {
+        private final AtomicLong millis;
+
+        TickingClock(Instant start) {
+            millis = new AtomicLong(start.toEpochMilli());
+        }
+
+        @Override
+        public Instant instant() {
+            return Instant.ofEpochMilli(millis.getAndIncrement());
+        }
+
+        @Override
+        public java.time.ZoneId getZone() {
+            return ZoneOffset.UTC;
+        }
+
+        @Override
+        public Clock withZone(java.time.ZoneId zone) {
+            throw new UnsupportedOperationException("UTC only");
+        }
+    }
+}

@@ -1,0 +1,72 @@
+package com.arkloop.projects.domain.workspace;
+
+import com.arkloop.projects.domain.DomainException;
+import com.arkloop.projects.domain.ErrorCode;
+import java.io.InputStream;
+import java.util.Map;
+import java.util.Optional;
+import java.util.OptionalLong;
+
+/**
+ * Stores what a workspace's revisions are made of: content-addressed blobs and one manifest per
+ * revision, both immutable once written. A write is published atomically and durably or not at all,
+ * so a reader never sees part of an object.
+ *
+ * <p>Failures are part of the contract: a missing object is an empty result; storage that cannot be
+ * reached or fails is {@link #unavailable} ({@code service.unavailable}); nothing else escapes.
+ */
+public interface BlobStore {
+
+    /**
+     * Streams {@code content} (not closed here) into the workspace's blobs and publishes it under its
+     * SHA-256, unless it breaks the expectation, in which case nothing is published: more bytes than
+     * allowed is {@code request.too_large}, a different digest or size is {@code validation.error}.
+     * Storing a blob that is already there is harmless. A failure reading {@code content} itself
+     * surfaces as an {@link java.io.UncheckedIOException}, since the store is not at fault.
+     */
+    StoredBlob putBlob(WorkspaceRef workspace, InputStream content, BlobExpectation expectation);
+
+    /**
+     * The blob's bytes, all of them or the range (cut short at the end of the blob), to be streamed and
+     * closed by the caller; empty when there is no such blob.
+     *
+     * @throws DomainException {@code workspace_files.range_not_satisfiable} when the range starts at or
+     *                         past the end of the blob
+     */
+    Optional<BlobContent> openBlob(WorkspaceRef workspace, Sha256 blob, Optional<ByteRange> range);
+
+    /** The blob's size in bytes; empty when there is no such blob. */
+    OptionalLong blobSize(WorkspaceRef workspace, Sha256 blob);
+
+    default boolean blobExists(WorkspaceRef workspace, Sha256 blob) {
+        return blobSize(workspace, blob).isPresent();
+    }
+
+    /** Durably stores the manifest of a new revision. Revision ids are unique, so each is written once. */
+    void putManifest(WorkspaceRef workspace, Revision revision, Manifest manifest);
+
+    /** The revision's manifest; empty when its object is missing. */
+    Optional<Manifest> getManifest(WorkspaceRef workspace, Revision revision);
+
+    /** Whether the storage answers at all (for readiness and the workspace status); never throws. */
+    boolean isAvailable();
+
+    /** The failure every store reports when its storage cannot be reached or fails. */
+    static DomainException unavailable(Throwable cause) {
+        return new DomainException(ErrorCode.SERVICE_UNAVAILABLE, "workspace storage is unavailable", Map.of(), cause);
+    }
+
+    static DomainException contentMismatch() {
+        return new DomainException(ErrorCode.VALIDATION_FAILED, "content does not match its expected digest and size",
+                Map.of("content", "does not match the expected sha256 and size"));
+    }
+
+    static DomainException tooLarge(long maxSize) {
+        return new DomainException(ErrorCode.REQUEST_TOO_LARGE, "content is larger than " + maxSize + " bytes");
+    }
+
+    static DomainException rangeNotSatisfiable(long totalSize) {
+        return new DomainException(ErrorCode.WORKSPACE_RANGE_NOT_SATISFIABLE, "range not satisfiable",
+                Map.of("range", "must start before byte " + totalSize));
+    }
+}

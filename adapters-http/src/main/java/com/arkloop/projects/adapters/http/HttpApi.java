@@ -1,0 +1,40 @@
+package com.arkloop.projects.adapters.http;
+
+import com.arkloop.projects.adapters.http.auth.Authentication;
+import io.javalin.Javalin;
+import org.eclipse.jetty.server.handler.GracefulHandler;
+
+/**
+ * Builds the REST server: every route of the v1 contract plus {@code /healthz}, {@code /readyz} and
+ * {@code /openapi.json}, the error envelope and {@code X-Trace-Id} on every response. The caller starts
+ * and stops it; {@code stop()} lets in-flight requests finish for up to the configured shutdown timeout.
+ */
+public final class HttpApi {
+
+    private HttpApi() {
+    }
+
+    /** A configured server, not started: call {@code start(host, port)} on it. */
+    public static Javalin create(ApiDependencies dependencies) {
+        ApiSettings settings = dependencies.settings();
+        Access access = new Access(new Authentication(dependencies.authenticator()));
+        JsonBodies bodies = new JsonBodies(settings.maxBodyBytes());
+        return Javalin.create(config -> {
+            config.startup.showJavalinBanner = false;
+            config.concurrency.useVirtualThreads = true;
+            config.http.prefer405over404 = true;
+            config.http.maxRequestSize = settings.maxBodyBytes();
+            config.jetty.modifyServer(server -> {
+                server.insertHandler(new GracefulHandler());
+                server.setStopTimeout(settings.shutdownTimeout().toMillis());
+                server.setErrorHandler(new ServerErrorHandler());
+            });
+            config.router.javaLangErrorHandler(ErrorResponses::fatal);
+            config.routes.before(TraceIds::assign);
+            ErrorResponses.register(config.routes);
+            new OperationsRoutes(dependencies.readiness()).register(config.routes);
+            new ProjectRoutes(dependencies.projects(), access, bodies).register(config.routes);
+            new TeamRoutes(dependencies.teams(), access, bodies).register(config.routes);
+        });
+    }
+}

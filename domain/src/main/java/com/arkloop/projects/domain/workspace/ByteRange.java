@@ -13,4 +13,17 @@ public record ByteRange(long offset, long length) {
     public static ByteRange inclusive(long first, long last) {
         return new ByteRange(first, Math.addExact(Math.subtractExact(last, first), 1));
     }
+
+    /**
+     * This range within content of {@code totalSize} bytes, cut short at its end.
+     *
+     * @throws com.arkloop.projects.domain.DomainException {@code workspace_files.range_not_satisfiable}
+     *         when the range starts at or past the end
+     */
+    public ByteRange within(long totalSize) {
+        if (offset >= totalSize) {
+            throw BlobStore.rangeNotSatisfiable(totalSize);
+        }
+        return new ByteRange(offset, Math.min(length, totalSize - offset));
+    }
 }

@@ -19,7 +19,8 @@ public final class ApiAssertions {
     private static final Set<String> ENVELOPE_FIELDS = Set.of("code", "message", "trace_id", "details");
     /** Things that must never reach a client: Java/Jackson/Jetty internals, SQL, file paths. */
     private static final Pattern LEAK = Pattern.compile(
-            "(?i)exception|jackson|javalin|jetty|\\bat [a-z]+\\.|\\.java|select |insert |/usr/|/tmp/|/home/|\\bcom\\.|\\borg\\.");
+            "(?i)exception|jackson|javalin|jetty|\\bat [a-z]+\\.|\\.java|select |insert |/usr/|/tmp/|/home/"
+            + "|\\b(com|org|java|javax|jakarta|io)\\.[a-z]+\\.[a-z]+\\.");
 
     private ApiAssertions() {
     }

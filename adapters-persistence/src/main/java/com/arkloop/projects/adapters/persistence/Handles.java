@@ -65,7 +65,7 @@ final class Handles {
      * sockets.
      */
     static boolean meansUnreachable(Throwable failure) {
-        int depth = 0;
+        int depth = 0; // bounded: a cause chain can loop
         for (Throwable cause = failure; cause != null && depth < 32; cause = cause.getCause(), depth++) {
             if (cause instanceof SQLTransientConnectionException
                     || cause instanceof ConnectException

@@ -46,10 +46,6 @@ public record PostgresSettings(String jdbcUrl, String user, String password, int
         return new PostgresSettings(jdbcUrl, user, password, size, connectionTimeout, socketTimeout);
     }
 
-    public PostgresSettings withConnectionTimeout(Duration timeout) {
-        return new PostgresSettings(jdbcUrl, user, password, maximumPoolSize, timeout, socketTimeout);
-    }
-
     /** Never prints the password. */
     @Override
     public String toString() {

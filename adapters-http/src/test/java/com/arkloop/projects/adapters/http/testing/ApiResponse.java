@@ -7,7 +7,6 @@ import java.io.UncheckedIOException;
 import java.net.http.HttpHeaders;
 import java.nio.charset.StandardCharsets;
 import java.util.List;
-import java.util.Optional;
 
 /** A response as received: status, headers and body bytes, with JSON and header helpers for assertions. */
 public record ApiResponse(int status, HttpHeaders headers, byte[] body) {
@@ -33,10 +32,6 @@ public record ApiResponse(int status, HttpHeaders headers, byte[] body) {
             throw new AssertionError("header " + name + " is repeated: " + values);
         }
         return values.isEmpty() ? null : values.getFirst();
-    }
-
-    public Optional<String> optionalHeader(String name) {
-        return Optional.ofNullable(header(name));
     }
 
     public String traceId() {

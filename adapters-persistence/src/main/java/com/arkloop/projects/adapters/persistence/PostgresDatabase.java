@@ -3,6 +3,8 @@ package com.arkloop.projects.adapters.persistence;
 import com.arkloop.projects.application.Transactions;
 import com.arkloop.projects.domain.project.ProjectRepository;
 import com.arkloop.projects.domain.team.TeamRepository;
+import com.arkloop.projects.domain.workspace.SessionRepository;
+import com.arkloop.projects.domain.workspace.WorkspaceRepository;
 import com.zaxxer.hikari.HikariConfig;
 import com.zaxxer.hikari.HikariDataSource;
 import com.zaxxer.hikari.HikariPoolMXBean;
@@ -24,6 +26,8 @@ public final class PostgresDatabase implements AutoCloseable {
     private final Duration validationTimeout;
     private final JdbiProjectRepository projects;
     private final JdbiTeamRepository teams;
+    private final JdbiWorkspaceRepository workspaces;
+    private final JdbiSessionRepository sessions;
     private final JdbiTransactions transactions;
 
     private PostgresDatabase(HikariDataSource dataSource, Duration validationTimeout) {
@@ -32,6 +36,8 @@ public final class PostgresDatabase implements AutoCloseable {
         this.jdbi = Jdbi.create(dataSource).installPlugin(new PostgresPlugin());
         this.projects = new JdbiProjectRepository(jdbi);
         this.teams = new JdbiTeamRepository(jdbi);
+        this.workspaces = new JdbiWorkspaceRepository(jdbi);
+        this.sessions = new JdbiSessionRepository(jdbi);
         this.transactions = new JdbiTransactions(jdbi);
     }
 
@@ -92,6 +98,14 @@ public final class PostgresDatabase implements AutoCloseable {
 
     public TeamRepository teams() {
         return teams;
+    }
+
+    public WorkspaceRepository workspaces() {
+        return workspaces;
+    }
+
+    public SessionRepository sessions() {
+        return sessions;
     }
 
     public Transactions transactions() {

@@ -13,14 +13,18 @@ import com.arkloop.projects.domain.access.Actor;
 import com.arkloop.projects.domain.access.Role;
 import com.arkloop.projects.domain.UserId;
 import com.arkloop.projects.domain.project.ProjectId;
+import com.arkloop.projects.domain.workspace.Revision;
+import com.arkloop.projects.domain.workspace.Workspace;
 import io.zonky.test.db.postgres.embedded.EmbeddedPostgres;
 import java.io.IOException;
 import java.net.ServerSocket;
 import java.nio.file.Path;
 import java.time.Duration;
+import java.time.Instant;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import java.util.Random;
 import java.util.UUID;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.function.Executable;
@@ -50,8 +54,14 @@ class DatabaseDownIT {
 
             server.close();
 
+            Instant now = Instant.parse("2024-05-01T10:00:00Z");
+            Workspace workspace = Workspace.create(org, actor.userId(), new ProjectId(UUID.randomUUID()), now);
             Map<String, Executable> calls = Map.of(
                     "find a project", () -> database.projects().find(org, new ProjectId(UUID.randomUUID())),
+                    "find or create a workspace", () -> database.workspaces().findOrCreate(workspace),
+                    "advance a workspace's revision", () -> database.workspaces().advanceRevision(
+                            workspace.ref(), Optional.empty(), Revision.create(now, new Random(1)), now),
+                    "list live sessions", () -> database.sessions().listLive(workspace.ref()),
                     "list projects", () -> database.projects().listVisible(actor, Optional.empty(), 10),
                     "list teams in a transaction", () -> database.transactions().inTransaction(
                             () -> database.teams().list(org)));

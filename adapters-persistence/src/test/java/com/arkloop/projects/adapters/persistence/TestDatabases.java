@@ -57,7 +57,9 @@ final class TestDatabases {
         return PostgresDatabase.open(freshDatabase());
     }
 
+    /** Every table of the schema, children first; CASCADE would catch a forgotten one anyway. */
     static void emptyTables(PostgresDatabase database) {
-        database.jdbi().useHandle(handle -> handle.execute("TRUNCATE projects, team_members, teams CASCADE"));
+        database.jdbi().useHandle(handle -> handle.execute(
+                "TRUNCATE workspace_sessions, workspaces, projects, team_members, teams CASCADE"));
     }
 }

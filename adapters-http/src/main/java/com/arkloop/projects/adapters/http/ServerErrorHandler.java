@@ -28,6 +28,8 @@ final class ServerErrorHandler extends ErrorHandler {
         response.setStatus(status);
         response.getHeaders().put(TraceIds.HEADER, traceId);
         response.getHeaders().put(HttpHeader.CONTENT_TYPE, Json.CONTENT_TYPE);
+        // Jetty drops a connection that carried a malformed request; saying so keeps clients from reusing it.
+        response.getHeaders().put(HttpHeader.CONNECTION, "close");
         response.write(true, ByteBuffer.wrap(Json.bytes(body)), callback);
         return true;
     }

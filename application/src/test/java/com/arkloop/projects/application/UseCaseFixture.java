@@ -1,8 +1,11 @@
 package com.arkloop.projects.application;
 
+import com.arkloop.projects.application.fakes.InMemoryBlobStore;
 import com.arkloop.projects.application.fakes.InMemoryProjectRepository;
+import com.arkloop.projects.application.fakes.InMemorySessionRepository;
 import com.arkloop.projects.application.fakes.InMemoryTeamRepository;
 import com.arkloop.projects.application.fakes.InMemoryTransactions;
+import com.arkloop.projects.application.fakes.InMemoryWorkspaceRepository;
 import com.arkloop.projects.application.project.CreateProject;
 import com.arkloop.projects.application.project.DeleteProject;
 import com.arkloop.projects.application.project.GetProject;
@@ -16,6 +19,11 @@ import com.arkloop.projects.application.team.DeleteTeam;
 import com.arkloop.projects.application.team.ListTeamMembers;
 import com.arkloop.projects.application.team.ListTeams;
 import com.arkloop.projects.application.team.RemoveTeamMember;
+import com.arkloop.projects.application.workspace.DirectoryIndexCache;
+import com.arkloop.projects.application.workspace.GetWorkspace;
+import com.arkloop.projects.application.workspace.ListWorkspaceFiles;
+import com.arkloop.projects.application.workspace.ReadWorkspaceFile;
+import com.arkloop.projects.application.workspace.WorkspaceFixture;
 import com.arkloop.projects.domain.OrgId;
 import com.arkloop.projects.domain.UserId;
 import com.arkloop.projects.domain.access.Actor;
@@ -27,7 +35,10 @@ import java.util.Optional;
 import java.util.UUID;
 import java.util.concurrent.atomic.AtomicLong;
 
-/** Every project and team use case wired to the in-memory fakes, with a clock that ticks a millisecond per read. */
+/**
+ * Every project, team and workspace use case wired to the in-memory fakes, with a clock that ticks a
+ * millisecond per read, and a {@link WorkspaceFixture} that seeds workspace content through the ports.
+ */
 public final class UseCaseFixture {
 
     public final InMemoryTeamRepository teams = new InMemoryTeamRepository();
@@ -35,6 +46,11 @@ public final class UseCaseFixture {
     public final Transactions transactions = new InMemoryTransactions();
     public final Clock clock = new TickingClock(Instant.parse("2024-01-01T00:00:00Z"));
     public final IdGenerator ids = IdGenerator.random();
+    public final InMemoryWorkspaceRepository workspaces = new InMemoryWorkspaceRepository();
+    public final InMemorySessionRepository sessions = new InMemorySessionRepository();
+    public final InMemoryBlobStore blobs = new InMemoryBlobStore();
+    public final DirectoryIndexCache indexes = new DirectoryIndexCache(blobs, 1_000_000);
+    public final WorkspaceFixture workspaceContent = new WorkspaceFixture(blobs, workspaces, clock);
 
     private final VisibleProjects visible = new VisibleProjects(projects, teams);
     private final TeamCheck teamCheck = new TeamCheck(teams);
@@ -50,6 +66,11 @@ public final class UseCaseFixture {
     public final AddTeamMember addTeamMember = new AddTeamMember(teams, transactions, clock);
     public final RemoveTeamMember removeTeamMember = new RemoveTeamMember(teams, transactions);
     public final ListTeamMembers listTeamMembers = new ListTeamMembers(teams, transactions);
+    public final GetWorkspace getWorkspace = new GetWorkspace(visible, workspaces, sessions, blobs, transactions, clock);
+    public final ListWorkspaceFiles listWorkspaceFiles =
+            new ListWorkspaceFiles(visible, workspaces, indexes, transactions, clock);
+    public final ReadWorkspaceFile readWorkspaceFile =
+            new ReadWorkspaceFile(visible, workspaces, indexes, blobs, transactions, clock);
 
     public static Actor member(OrgId org) {
         return Actor.withRole(new UserId(UUID.randomUUID()), org, Optional.of(Role.ORG_MEMBER));

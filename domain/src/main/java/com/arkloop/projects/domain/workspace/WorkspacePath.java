@@ -4,6 +4,7 @@ import com.arkloop.projects.domain.DomainException;
 import com.arkloop.projects.domain.ErrorCode;
 import java.nio.ByteBuffer;
 import java.nio.charset.StandardCharsets;
+import java.util.List;
 import java.util.Map;
 import java.util.Objects;
 import java.util.Optional;
@@ -74,6 +75,34 @@ public record WorkspacePath(String value) {
     /** {@link #parseDirectory} of a raw (still percent-encoded) query value; null when the parameter is absent. */
     public static WorkspacePath directoryFromQuery(String raw) {
         return parseDirectory(raw == null ? null : decodeQueryValue(raw));
+    }
+
+    /**
+     * {@link #fileFromQuery} of every raw value of the {@code path} query parameter, in the order sent:
+     * none means the parameter is absent (the root, so refused); more than one is refused, since a
+     * repeated parameter has no single meaning.
+     *
+     * @throws DomainException {@code workspace_files.invalid_path}
+     */
+    public static WorkspacePath fileFromQueryValues(List<String> rawValues) {
+        return fileFromQuery(singleQueryValue(rawValues));
+    }
+
+    /**
+     * {@link #directoryFromQuery} of every raw value of the {@code path} query parameter, in the order
+     * sent: none means the root; more than one is refused.
+     *
+     * @throws DomainException {@code workspace_files.invalid_path}
+     */
+    public static WorkspacePath directoryFromQueryValues(List<String> rawValues) {
+        return directoryFromQuery(singleQueryValue(rawValues));
+    }
+
+    private static String singleQueryValue(List<String> rawValues) {
+        if (rawValues.size() > 1) {
+            throw invalid("must be given at most once");
+        }
+        return rawValues.isEmpty() ? null : Objects.requireNonNull(rawValues.getFirst(), "raw value");
     }
 
     /**

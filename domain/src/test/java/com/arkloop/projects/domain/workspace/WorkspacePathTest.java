@@ -7,6 +7,7 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import com.arkloop.projects.domain.DomainException;
 import com.arkloop.projects.domain.ErrorCode;
+import java.util.List;
 import java.util.Optional;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.function.Executable;
@@ -161,6 +162,27 @@ class WorkspacePathTest {
         assertEquals("/src/b", WorkspacePath.parseDirectory("src").child("b").value());
         assertInvalid(() -> WorkspacePath.ROOT.child("a/b"));
         assertInvalid(() -> WorkspacePath.ROOT.child(".."));
+    }
+
+    @Test
+    void takes_a_missing_path_parameter_as_the_root_of_a_listing_but_not_as_a_file() {
+        assertEquals(WorkspacePath.ROOT, WorkspacePath.directoryFromQueryValues(List.of()));
+        assertInvalid(() -> WorkspacePath.fileFromQueryValues(List.of()));
+    }
+
+    @Test
+    void parses_a_single_path_parameter_like_the_raw_value_alone() {
+        assertEquals("/src", WorkspacePath.directoryFromQueryValues(List.of("src%2F")).value());
+        assertEquals("/src/main.go", WorkspacePath.fileFromQueryValues(List.of("%2Fsrc/main.go")).value());
+        assertInvalid(() -> WorkspacePath.fileFromQueryValues(List.of("..%2Fetc")));
+        assertInvalid(() -> WorkspacePath.directoryFromQueryValues(List.of("a//b")));
+    }
+
+    @Test
+    void refuses_a_repeated_path_parameter_even_when_the_values_agree() {
+        assertInvalid(() -> WorkspacePath.directoryFromQueryValues(List.of("/src", "/src")));
+        assertInvalid(() -> WorkspacePath.fileFromQueryValues(List.of("a.txt", "b.txt")));
+        assertInvalid(() -> WorkspacePath.directoryFromQueryValues(List.of("", "")));
     }
 
     private static void assertInvalid(Executable parse) {

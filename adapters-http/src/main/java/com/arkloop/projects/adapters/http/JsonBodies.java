@@ -16,6 +16,8 @@ import java.util.Map;
  */
 final class JsonBodies {
 
+    private static final long DISCARD_LIMIT_BYTES = 4L * 1024 * 1024;
+
     private final int maxBytes;
 
     JsonBodies(int maxBytes) {
@@ -31,19 +33,33 @@ final class JsonBodies {
     }
 
     private byte[] read(Context ctx) {
-        if (ctx.req().getContentLengthLong() > maxBytes) {
-            throw tooLarge();
-        }
         try (InputStream in = ctx.bodyInputStream()) {
-            // One byte over the cap is enough to know the body is too large, without reading the rest.
-            byte[] bytes = in.readNBytes(maxBytes + 1);
-            if (bytes.length > maxBytes) {
-                throw tooLarge();
+            if (ctx.req().getContentLengthLong() <= maxBytes) {
+                // One byte over the cap is enough to know the body is too large.
+                byte[] bytes = in.readNBytes(maxBytes + 1);
+                if (bytes.length <= maxBytes) {
+                    return bytes;
+                }
             }
-            return bytes;
+            discardUpTo(in, DISCARD_LIMIT_BYTES);
+            throw tooLarge();
         } catch (IOException unreadable) {
             throw new DomainException(ErrorCode.VALIDATION_FAILED, "request validation failed",
                     Map.of("body", "could not be read"), unreadable);
+        }
+    }
+
+    /**
+     * Reads and drops what is left of an oversized body, up to a bound. A client still sending when the
+     * 413 goes out would otherwise see a reset connection instead of the answer; past the bound, Jetty
+     * closes the connection rather than read on.
+     */
+    private static void discardUpTo(InputStream in, long limit) throws IOException {
+        byte[] buffer = new byte[8192];
+        long discarded = 0;
+        int read;
+        while (discarded < limit && (read = in.read(buffer)) != -1) {
+            discarded += read;
         }
     }
 

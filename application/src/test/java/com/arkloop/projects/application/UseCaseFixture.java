@@ -6,23 +6,6 @@ import com.arkloop.projects.application.fakes.InMemorySessionRepository;
 import com.arkloop.projects.application.fakes.InMemoryTeamRepository;
 import com.arkloop.projects.application.fakes.InMemoryTransactions;
 import com.arkloop.projects.application.fakes.InMemoryWorkspaceRepository;
-import com.arkloop.projects.application.project.CreateProject;
-import com.arkloop.projects.application.project.DeleteProject;
-import com.arkloop.projects.application.project.GetProject;
-import com.arkloop.projects.application.project.ListProjects;
-import com.arkloop.projects.application.project.TeamCheck;
-import com.arkloop.projects.application.project.UpdateProject;
-import com.arkloop.projects.application.project.VisibleProjects;
-import com.arkloop.projects.application.team.AddTeamMember;
-import com.arkloop.projects.application.team.CreateTeam;
-import com.arkloop.projects.application.team.DeleteTeam;
-import com.arkloop.projects.application.team.ListTeamMembers;
-import com.arkloop.projects.application.team.ListTeams;
-import com.arkloop.projects.application.team.RemoveTeamMember;
-import com.arkloop.projects.application.workspace.DirectoryIndexCache;
-import com.arkloop.projects.application.workspace.GetWorkspace;
-import com.arkloop.projects.application.workspace.ListWorkspaceFiles;
-import com.arkloop.projects.application.workspace.ReadWorkspaceFile;
 import com.arkloop.projects.application.workspace.WorkspaceFixture;
 import com.arkloop.projects.domain.OrgId;
 import com.arkloop.projects.domain.UserId;
@@ -49,28 +32,11 @@ public final class UseCaseFixture {
     public final InMemoryWorkspaceRepository workspaces = new InMemoryWorkspaceRepository();
     public final InMemorySessionRepository sessions = new InMemorySessionRepository();
     public final InMemoryBlobStore blobs = new InMemoryBlobStore();
-    public final DirectoryIndexCache indexes = new DirectoryIndexCache(blobs, 1_000_000);
     public final WorkspaceFixture workspaceContent = new WorkspaceFixture(blobs, workspaces, clock);
 
-    private final VisibleProjects visible = new VisibleProjects(projects, teams);
-    private final TeamCheck teamCheck = new TeamCheck(teams);
-
-    public final CreateProject createProject = new CreateProject(projects, teamCheck, transactions, clock, ids);
-    public final ListProjects listProjects = new ListProjects(projects, transactions);
-    public final GetProject getProject = new GetProject(visible, transactions);
-    public final UpdateProject updateProject = new UpdateProject(projects, visible, teamCheck, transactions, clock);
-    public final DeleteProject deleteProject = new DeleteProject(projects, visible, transactions, clock);
-    public final CreateTeam createTeam = new CreateTeam(teams, transactions, clock, ids);
-    public final ListTeams listTeams = new ListTeams(teams, transactions);
-    public final DeleteTeam deleteTeam = new DeleteTeam(teams, projects, transactions, clock);
-    public final AddTeamMember addTeamMember = new AddTeamMember(teams, transactions, clock);
-    public final RemoveTeamMember removeTeamMember = new RemoveTeamMember(teams, transactions);
-    public final ListTeamMembers listTeamMembers = new ListTeamMembers(teams, transactions);
-    public final GetWorkspace getWorkspace = new GetWorkspace(visible, workspaces, sessions, blobs, transactions, clock);
-    public final ListWorkspaceFiles listWorkspaceFiles =
-            new ListWorkspaceFiles(visible, workspaces, indexes, transactions, clock);
-    public final ReadWorkspaceFile readWorkspaceFile =
-            new ReadWorkspaceFile(visible, workspaces, indexes, blobs, transactions, clock);
+    public final ArkloopProjects useCases = new ArkloopProjects(
+            new ArkloopProjects.Ports(projects, teams, workspaces, sessions, blobs, transactions),
+            new ArkloopProjects.Options(clock, ids, 1_000_000));
 
     public static Actor member(OrgId org) {
         return Actor.withRole(new UserId(UUID.randomUUID()), org, Optional.of(Role.ORG_MEMBER));

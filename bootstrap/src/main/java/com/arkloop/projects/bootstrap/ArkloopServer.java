@@ -3,30 +3,16 @@ package com.arkloop.projects.bootstrap;
 import com.arkloop.projects.adapters.http.ApiDependencies;
 import com.arkloop.projects.adapters.http.ApiSettings;
 import com.arkloop.projects.adapters.http.HttpApi;
-import com.arkloop.projects.adapters.http.ProjectUseCases;
-import com.arkloop.projects.adapters.http.TeamUseCases;
 import com.arkloop.projects.adapters.http.auth.JwtAuthenticator;
 import com.arkloop.projects.adapters.persistence.PostgresDatabase;
 import com.arkloop.projects.adapters.persistence.PostgresSettings;
-import com.arkloop.projects.application.IdGenerator;
-import com.arkloop.projects.application.Transactions;
-import com.arkloop.projects.application.project.CreateProject;
-import com.arkloop.projects.application.project.DeleteProject;
-import com.arkloop.projects.application.project.GetProject;
-import com.arkloop.projects.application.project.ListProjects;
-import com.arkloop.projects.application.project.TeamCheck;
-import com.arkloop.projects.application.project.UpdateProject;
-import com.arkloop.projects.application.project.VisibleProjects;
-import com.arkloop.projects.application.team.AddTeamMember;
-import com.arkloop.projects.application.team.CreateTeam;
-import com.arkloop.projects.application.team.DeleteTeam;
-import com.arkloop.projects.application.team.ListTeamMembers;
-import com.arkloop.projects.application.team.ListTeams;
-import com.arkloop.projects.application.team.RemoveTeamMember;
-import com.arkloop.projects.domain.project.ProjectRepository;
-import com.arkloop.projects.domain.team.TeamRepository;
+import com.arkloop.projects.adapters.storage.FileSystemBlobStore;
+import com.arkloop.projects.application.ArkloopProjects;
 import io.javalin.Javalin;
-import java.time.Clock;
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
 import java.time.Duration;
 import java.util.ArrayDeque;
 import java.util.Deque;
@@ -60,31 +46,15 @@ public final class ArkloopServer implements AutoCloseable {
             PostgresDatabase database = PostgresDatabase.open(databaseSettings);
             resources.push(database);
 
-            Clock clock = Clock.systemUTC();
-            IdGenerator ids = IdGenerator.random();
-            ProjectRepository projects = database.projects();
-            TeamRepository teams = database.teams();
-            Transactions transactions = database.transactions();
-
-            VisibleProjects visibleProjects = new VisibleProjects(projects, teams);
-            TeamCheck teamCheck = new TeamCheck(teams);
-            ProjectUseCases projectUseCases = new ProjectUseCases(
-                    new CreateProject(projects, teamCheck, transactions, clock, ids),
-                    new ListProjects(projects, transactions),
-                    new GetProject(visibleProjects, transactions),
-                    new UpdateProject(projects, visibleProjects, teamCheck, transactions, clock),
-                    new DeleteProject(projects, visibleProjects, transactions, clock));
-            TeamUseCases teamUseCases = new TeamUseCases(
-                    new CreateTeam(teams, transactions, clock, ids),
-                    new ListTeams(teams, transactions),
-                    new DeleteTeam(teams, projects, transactions, clock),
-                    new AddTeamMember(teams, transactions, clock),
-                    new RemoveTeamMember(teams, transactions),
-                    new ListTeamMembers(teams, transactions));
+            FileSystemBlobStore blobs = new FileSystemBlobStore(storageRoot(settings));
+            ArkloopProjects useCases = new ArkloopProjects(
+                    new ArkloopProjects.Ports(database.projects(), database.teams(), database.workspaces(),
+                            database.sessions(), blobs, database.transactions()),
+                    ArkloopProjects.Options.defaults());
 
             ApiSettings apiSettings = new ApiSettings(Math.toIntExact(settings.maxBodyBytes()), Duration.ofSeconds(10));
-            Javalin http = HttpApi.create(new ApiDependencies(projectUseCases, teamUseCases, jwt,
-                    database::isReachable, apiSettings));
+            Javalin http = HttpApi.create(new ApiDependencies(useCases, jwt,
+                    () -> database.isReachable() && blobs.isAvailable(), apiSettings));
             http.start(settings.httpHost(), settings.httpPort());
             LOG.info("Arkloop Projects listening on http://{}:{}", settings.httpHost(), http.port());
             return new ArkloopServer(http, resources);
@@ -104,6 +74,16 @@ public final class ArkloopServer implements AutoCloseable {
         EmbeddedDatabase embedded = EmbeddedDatabase.start(settings.dataDir());
         resources.push(embedded);
         return PostgresSettings.of(embedded.jdbcUrl(), "postgres", "").withMaximumPoolSize(settings.databasePoolSize());
+    }
+
+    /** Where the file-system blob store keeps manifests and blobs; created here, since a missing root reads as an outage. */
+    private static Path storageRoot(Settings settings) {
+        Path root = settings.dataDir().resolve("storage");
+        try {
+            return Files.createDirectories(root);
+        } catch (IOException failed) {
+            throw new UncheckedIOException("cannot create the storage directory " + root, failed);
+        }
     }
 
     /** The port the server listens on (useful when configured with port 0). */

@@ -1,6 +1,7 @@
 package com.arkloop.projects.adapters.http;
 
 import com.arkloop.projects.adapters.http.auth.TokenAuthenticator;
+import com.arkloop.projects.application.ArkloopProjects;
 import java.util.Objects;
 import java.util.function.BooleanSupplier;
 
@@ -10,11 +11,10 @@ import java.util.function.BooleanSupplier;
  * @param readiness answers {@code /readyz}: true when the database and storage answer. It may throw;
  *                  that counts as not ready.
  */
-public record ApiDependencies(ProjectUseCases projects, TeamUseCases teams, TokenAuthenticator authenticator,
+public record ApiDependencies(ArkloopProjects useCases, TokenAuthenticator authenticator,
                               BooleanSupplier readiness, ApiSettings settings) {
     public ApiDependencies {
-        Objects.requireNonNull(projects, "projects");
-        Objects.requireNonNull(teams, "teams");
+        Objects.requireNonNull(useCases, "useCases");
         Objects.requireNonNull(authenticator, "authenticator");
         Objects.requireNonNull(readiness, "readiness");
         Objects.requireNonNull(settings, "settings");

@@ -33,8 +33,8 @@ public final class HttpApi {
             config.routes.before(TraceIds::assign);
             ErrorResponses.register(config.routes);
             new OperationsRoutes(dependencies.readiness()).register(config.routes);
-            new ProjectRoutes(dependencies.projects(), access, bodies).register(config.routes);
-            new TeamRoutes(dependencies.teams(), access, bodies).register(config.routes);
+            new ProjectRoutes(dependencies.useCases(), access, bodies).register(config.routes);
+            new TeamRoutes(dependencies.useCases(), access, bodies).register(config.routes);
         });
     }
 }

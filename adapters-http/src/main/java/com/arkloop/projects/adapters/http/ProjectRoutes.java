@@ -1,5 +1,6 @@
 package com.arkloop.projects.adapters.http;
 
+import com.arkloop.projects.application.ArkloopProjects;
 import com.arkloop.projects.application.project.ListProjects;
 import com.arkloop.projects.application.project.ProjectPage;
 import com.arkloop.projects.domain.access.Actor;
@@ -17,11 +18,11 @@ final class ProjectRoutes {
     private static final String COLLECTION = "/v1/projects";
     private static final String ITEM = "/v1/projects/{project_id}";
 
-    private final ProjectUseCases useCases;
+    private final ArkloopProjects useCases;
     private final Access access;
     private final JsonBodies bodies;
 
-    ProjectRoutes(ProjectUseCases useCases, Access access, JsonBodies bodies) {
+    ProjectRoutes(ArkloopProjects useCases, Access access, JsonBodies bodies) {
         this.useCases = useCases;
         this.access = access;
         this.bodies = bodies;
@@ -39,7 +40,7 @@ final class ProjectRoutes {
 
     private void create(Context ctx) {
         Actor actor = access.require(ctx, Permission.PROJECTS_MANAGE);
-        Project project = useCases.create().create(actor, ProjectRequests.details(bodies.readObject(ctx)));
+        Project project = useCases.createProject().create(actor, ProjectRequests.details(bodies.readObject(ctx)));
         ctx.header("Location", COLLECTION + "/" + project.id());
         Json.write(ctx, 201, ProjectResponse.from(project));
     }
@@ -50,7 +51,7 @@ final class ProjectRoutes {
         int limit = query.integer("limit", ListProjects.DEFAULT_LIMIT,
                 "must be an integer between 1 and " + ListProjects.MAX_LIMIT);
         Optional<ProjectCursor> after = query.single("cursor").map(ProjectCursor::decode);
-        ProjectPage page = useCases.list().list(actor, after, limit);
+        ProjectPage page = useCases.listProjects().list(actor, after, limit);
         // The cursor is base64url, so it goes into the link without escaping.
         page.next().ifPresent(next -> ctx.header("Link",
                 "<" + COLLECTION + "?limit=" + limit + "&cursor=" + next.encode() + ">; rel=\"next\""));
@@ -59,19 +60,19 @@ final class ProjectRoutes {
 
     private void get(Context ctx) {
         Actor actor = access.require(ctx, Permission.PROJECTS_READ);
-        Json.write(ctx, 200, ProjectResponse.from(useCases.get().get(actor, PathIds.project(ctx))));
+        Json.write(ctx, 200, ProjectResponse.from(useCases.getProject().get(actor, PathIds.project(ctx))));
     }
 
     private void update(Context ctx) {
         Actor actor = access.require(ctx, Permission.PROJECTS_MANAGE);
         ProjectId id = PathIds.project(ctx);
-        Project project = useCases.update().update(actor, id, ProjectRequests.changes(bodies.readObject(ctx)));
+        Project project = useCases.updateProject().update(actor, id, ProjectRequests.changes(bodies.readObject(ctx)));
         Json.write(ctx, 200, ProjectResponse.from(project));
     }
 
     private void delete(Context ctx) {
         Actor actor = access.require(ctx, Permission.PROJECTS_MANAGE);
-        useCases.delete().delete(actor, PathIds.project(ctx));
+        useCases.deleteProject().delete(actor, PathIds.project(ctx));
         ctx.status(204);
     }
 }

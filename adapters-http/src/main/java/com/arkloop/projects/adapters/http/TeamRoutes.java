@@ -1,5 +1,6 @@
 package com.arkloop.projects.adapters.http;
 
+import com.arkloop.projects.application.ArkloopProjects;
 import com.arkloop.projects.domain.access.Actor;
 import com.arkloop.projects.domain.access.Permission;
 import com.arkloop.projects.domain.team.TeamId;
@@ -14,11 +15,11 @@ final class TeamRoutes {
     private static final String MEMBERS = "/v1/teams/{team_id}/members";
     private static final String MEMBER = "/v1/teams/{team_id}/members/{user_id}";
 
-    private final TeamUseCases useCases;
+    private final ArkloopProjects useCases;
     private final Access access;
     private final JsonBodies bodies;
 
-    TeamRoutes(TeamUseCases useCases, Access access, JsonBodies bodies) {
+    TeamRoutes(ArkloopProjects useCases, Access access, JsonBodies bodies) {
         this.useCases = useCases;
         this.access = access;
         this.bodies = bodies;
@@ -38,23 +39,23 @@ final class TeamRoutes {
     private void create(Context ctx) {
         Actor actor = access.require(ctx, Permission.TEAMS_MANAGE);
         String name = TeamRequests.name(bodies.readObject(ctx));
-        Json.write(ctx, 201, TeamResponse.from(useCases.create().create(actor, name)));
+        Json.write(ctx, 201, TeamResponse.from(useCases.createTeam().create(actor, name)));
     }
 
     private void list(Context ctx) {
         Actor actor = access.require(ctx, Permission.TEAMS_READ);
-        Json.write(ctx, 200, useCases.list().list(actor).stream().map(TeamResponse::from).toList());
+        Json.write(ctx, 200, useCases.listTeams().list(actor).stream().map(TeamResponse::from).toList());
     }
 
     private void delete(Context ctx) {
         Actor actor = access.require(ctx, Permission.TEAMS_MANAGE);
-        useCases.delete().delete(actor, PathIds.team(ctx));
+        useCases.deleteTeam().delete(actor, PathIds.team(ctx));
         ctx.status(204);
     }
 
     private void listMembers(Context ctx) {
         Actor actor = access.require(ctx, Permission.TEAMS_READ);
-        Json.write(ctx, 200, useCases.listMembers().list(actor, PathIds.team(ctx)).stream()
+        Json.write(ctx, 200, useCases.listTeamMembers().list(actor, PathIds.team(ctx)).stream()
                 .map(TeamMemberResponse::from).toList());
     }
 
@@ -62,14 +63,14 @@ final class TeamRoutes {
     private void addMember(Context ctx) {
         Actor actor = access.require(ctx, Permission.TEAMS_MANAGE);
         TeamId team = PathIds.team(ctx);
-        useCases.addMember().add(actor, team, PathIds.user(ctx));
+        useCases.addTeamMember().add(actor, team, PathIds.user(ctx));
         ctx.status(204);
     }
 
     private void removeMember(Context ctx) {
         Actor actor = access.require(ctx, Permission.TEAMS_MANAGE);
         TeamId team = PathIds.team(ctx);
-        useCases.removeMember().remove(actor, team, PathIds.user(ctx));
+        useCases.removeTeamMember().remove(actor, team, PathIds.user(ctx));
         ctx.status(204);
     }
 }

@@ -45,18 +45,18 @@ class ProjectUseCasesTest {
 
     @Test
     void creates_a_project_owned_by_the_caller_in_the_callers_org() {
-        Project project = app.createProject.create(owner, details("Legal", Visibility.PRIVATE));
+        Project project = app.useCases.createProject().create(owner, details("Legal", Visibility.PRIVATE));
         assertEquals(owner.userId(), project.ownerUserId());
         assertEquals(org, project.orgId());
         assertEquals(project.createdAt(), project.updatedAt());
-        assertEquals(project, app.getProject.get(owner, project.id()));
+        assertEquals(project, app.useCases.getProject().get(owner, project.id()));
     }
 
     @Test
     void refuses_a_team_of_another_org_as_an_invalid_team_id() {
-        Team foreign = app.createTeam.create(admin(newOrg()), "elsewhere");
+        Team foreign = app.useCases.createTeam().create(admin(newOrg()), "elsewhere");
         ProjectDetails details = new ProjectDetails("p", Optional.empty(), Optional.of(foreign.id()), Visibility.SHARED);
-        DomainException error = assertThrows(DomainException.class, () -> app.createProject.create(owner, details));
+        DomainException error = assertThrows(DomainException.class, () -> app.useCases.createProject().create(owner, details));
         assertEquals(ErrorCode.VALIDATION_FAILED, error.errorCode());
         assertEquals(Set.of("team_id"), error.details().keySet());
     }
@@ -65,28 +65,28 @@ class ProjectUseCasesTest {
     void checks_the_permission_before_looking_the_project_up() {
         Actor readOnly = new Actor(owner.userId(), org, owner.role(), Set.of(Permission.PROJECTS_READ));
         ProjectId missing = new ProjectId(UUID.randomUUID());
-        assertEquals(ErrorCode.FORBIDDEN, failure(() -> app.deleteProject.delete(readOnly, missing)));
-        assertEquals(ErrorCode.FORBIDDEN, failure(() -> app.createProject.create(readOnly, details("p", Visibility.PRIVATE))));
-        assertEquals(ErrorCode.PROJECT_NOT_FOUND, failure(() -> app.getProject.get(readOnly, missing)));
+        assertEquals(ErrorCode.FORBIDDEN, failure(() -> app.useCases.deleteProject().delete(readOnly, missing)));
+        assertEquals(ErrorCode.FORBIDDEN, failure(() -> app.useCases.createProject().create(readOnly, details("p", Visibility.PRIVATE))));
+        assertEquals(ErrorCode.PROJECT_NOT_FOUND, failure(() -> app.useCases.getProject().get(readOnly, missing)));
     }
 
     @Test
     void a_member_who_sees_but_does_not_own_a_project_may_not_change_it() {
-        Project shared = app.createProject.create(owner, details("shared", Visibility.SHARED));
-        Project hidden = app.createProject.create(owner, details("private", Visibility.PRIVATE));
+        Project shared = app.useCases.createProject().create(owner, details("shared", Visibility.SHARED));
+        Project hidden = app.useCases.createProject().create(owner, details("private", Visibility.PRIVATE));
         ProjectChanges rename = new ProjectChanges(Change.set("x"), Change.keep(), Change.keep(), Change.keep());
-        assertEquals(ErrorCode.FORBIDDEN, failure(() -> app.updateProject.update(colleague, shared.id(), rename)));
-        assertEquals(ErrorCode.PROJECT_NOT_FOUND, failure(() -> app.updateProject.update(colleague, hidden.id(), rename)));
-        assertEquals(ErrorCode.FORBIDDEN, failure(() -> app.deleteProject.delete(colleague, shared.id())));
-        assertEquals("x", app.updateProject.update(admin(org), hidden.id(), rename).details().name());
+        assertEquals(ErrorCode.FORBIDDEN, failure(() -> app.useCases.updateProject().update(colleague, shared.id(), rename)));
+        assertEquals(ErrorCode.PROJECT_NOT_FOUND, failure(() -> app.useCases.updateProject().update(colleague, hidden.id(), rename)));
+        assertEquals(ErrorCode.FORBIDDEN, failure(() -> app.useCases.deleteProject().delete(colleague, shared.id())));
+        assertEquals("x", app.useCases.updateProject().update(admin(org), hidden.id(), rename).details().name());
     }
 
     @Test
     void an_update_applies_only_the_fields_given_and_moves_updated_at() {
-        Team team = app.createTeam.create(admin(org), "t");
-        Project project = app.createProject.create(owner,
+        Team team = app.useCases.createTeam().create(admin(org), "t");
+        Project project = app.useCases.createProject().create(owner,
                 new ProjectDetails("p", Optional.of("about"), Optional.of(team.id()), Visibility.SHARED));
-        Project updated = app.updateProject.update(owner, project.id(),
+        Project updated = app.useCases.updateProject().update(owner, project.id(),
                 new ProjectChanges(Change.keep(), Change.set(null), Change.keep(), Change.set(Visibility.PRIVATE)));
         assertEquals(new ProjectDetails("p", Optional.empty(), Optional.of(team.id()), Visibility.PRIVATE), updated.details());
         assertEquals(project.createdAt(), updated.createdAt());
@@ -95,26 +95,26 @@ class ProjectUseCasesTest {
 
     @Test
     void a_deleted_project_is_gone_and_a_second_delete_is_not_found() {
-        Project project = app.createProject.create(owner, details("p", Visibility.SHARED));
-        app.deleteProject.delete(owner, project.id());
-        assertEquals(ErrorCode.PROJECT_NOT_FOUND, failure(() -> app.getProject.get(owner, project.id())));
-        assertEquals(ErrorCode.PROJECT_NOT_FOUND, failure(() -> app.deleteProject.delete(owner, project.id())));
-        assertEquals(List.of(), app.listProjects.list(admin(org), Optional.empty(), 10).projects());
+        Project project = app.useCases.createProject().create(owner, details("p", Visibility.SHARED));
+        app.useCases.deleteProject().delete(owner, project.id());
+        assertEquals(ErrorCode.PROJECT_NOT_FOUND, failure(() -> app.useCases.getProject().get(owner, project.id())));
+        assertEquals(ErrorCode.PROJECT_NOT_FOUND, failure(() -> app.useCases.deleteProject().delete(owner, project.id())));
+        assertEquals(List.of(), app.useCases.listProjects().list(admin(org), Optional.empty(), 10).projects());
     }
 
     @Test
     void pages_through_the_visible_projects_oldest_first() {
         List<Project> created = new ArrayList<>();
         for (int i = 0; i < 7; i++) {
-            created.add(app.createProject.create(owner, details("p" + i, Visibility.SHARED)));
+            created.add(app.useCases.createProject().create(owner, details("p" + i, Visibility.SHARED)));
         }
-        app.createProject.create(owner, details("hidden", Visibility.PRIVATE));
+        app.useCases.createProject().create(owner, details("hidden", Visibility.PRIVATE));
 
         List<Project> seen = new ArrayList<>();
-        ProjectPage page = app.listProjects.list(colleague, Optional.empty(), 3);
+        ProjectPage page = app.useCases.listProjects().list(colleague, Optional.empty(), 3);
         seen.addAll(page.projects());
         while (page.next().isPresent()) {
-            page = app.listProjects.list(colleague, page.next(), 3);
+            page = app.useCases.listProjects().list(colleague, page.next(), 3);
             seen.addAll(page.projects());
         }
         assertEquals(created, seen);
@@ -122,15 +122,15 @@ class ProjectUseCasesTest {
 
     @Test
     void a_full_last_page_has_no_next_cursor() {
-        app.createProject.create(owner, details("a", Visibility.SHARED));
-        app.createProject.create(owner, details("b", Visibility.SHARED));
-        assertEquals(Optional.empty(), app.listProjects.list(owner, Optional.empty(), 2).next());
+        app.useCases.createProject().create(owner, details("a", Visibility.SHARED));
+        app.useCases.createProject().create(owner, details("b", Visibility.SHARED));
+        assertEquals(Optional.empty(), app.useCases.listProjects().list(owner, Optional.empty(), 2).next());
     }
 
     @Test
     void refuses_limits_outside_one_to_a_thousand_as_a_bad_parameter() {
         for (int limit : new int[] {0, -1, 1001}) {
-            DomainException error = assertThrows(DomainException.class, () -> app.listProjects.list(owner, Optional.empty(), limit));
+            DomainException error = assertThrows(DomainException.class, () -> app.useCases.listProjects().list(owner, Optional.empty(), limit));
             assertEquals(ErrorCode.INVALID_PARAMETER, error.errorCode());
             assertEquals(Map.of("limit", "must be between 1 and 1000"), error.details());
         }
@@ -139,13 +139,13 @@ class ProjectUseCasesTest {
     @Test
     void deleting_a_team_keeps_its_projects_with_no_team() {
         Actor admin = admin(org);
-        Team team = app.createTeam.create(admin, "t");
-        app.addTeamMember.add(admin, team.id(), colleague.userId());
-        Project project = app.createProject.create(owner,
+        Team team = app.useCases.createTeam().create(admin, "t");
+        app.useCases.addTeamMember().add(admin, team.id(), colleague.userId());
+        Project project = app.useCases.createProject().create(owner,
                 new ProjectDetails("p", Optional.empty(), Optional.of(team.id()), Visibility.SHARED));
-        app.deleteTeam.delete(admin, team.id());
-        Project after = app.getProject.get(owner, project.id());
+        app.useCases.deleteTeam().delete(admin, team.id());
+        Project after = app.useCases.getProject().get(owner, project.id());
         assertEquals(Optional.<TeamId>empty(), after.details().teamId());
-        assertEquals(ErrorCode.TEAM_NOT_FOUND, failure(() -> app.listTeamMembers.list(admin, team.id())));
+        assertEquals(ErrorCode.TEAM_NOT_FOUND, failure(() -> app.useCases.listTeamMembers().list(admin, team.id())));
     }
 }

@@ -31,41 +31,41 @@ class TeamUseCasesTest {
     @Test
     void members_may_read_teams_but_only_admins_manage_them() {
         Actor member = member(org);
-        Team team = app.createTeam.create(admin, "  Research  ");
+        Team team = app.useCases.createTeam().create(admin, "  Research  ");
         assertEquals("Research", team.name());
-        assertEquals(List.of(team), app.listTeams.list(member));
-        assertEquals(ErrorCode.FORBIDDEN, failure(() -> app.createTeam.create(member, "x")));
-        assertEquals(ErrorCode.FORBIDDEN, failure(() -> app.deleteTeam.delete(member, team.id())));
-        assertEquals(ErrorCode.FORBIDDEN, failure(() -> app.addTeamMember.add(member, team.id(), member.userId())));
+        assertEquals(List.of(team), app.useCases.listTeams().list(member));
+        assertEquals(ErrorCode.FORBIDDEN, failure(() -> app.useCases.createTeam().create(member, "x")));
+        assertEquals(ErrorCode.FORBIDDEN, failure(() -> app.useCases.deleteTeam().delete(member, team.id())));
+        assertEquals(ErrorCode.FORBIDDEN, failure(() -> app.useCases.addTeamMember().add(member, team.id(), member.userId())));
     }
 
     @Test
     void refuses_names_outside_one_to_a_hundred_characters() {
-        assertEquals(ErrorCode.VALIDATION_FAILED, failure(() -> app.createTeam.create(admin, " ")));
-        assertEquals(ErrorCode.VALIDATION_FAILED, failure(() -> app.createTeam.create(admin, "n".repeat(101))));
-        assertEquals("n".repeat(100), app.createTeam.create(admin, "n".repeat(100)).name());
+        assertEquals(ErrorCode.VALIDATION_FAILED, failure(() -> app.useCases.createTeam().create(admin, " ")));
+        assertEquals(ErrorCode.VALIDATION_FAILED, failure(() -> app.useCases.createTeam().create(admin, "n".repeat(101))));
+        assertEquals("n".repeat(100), app.useCases.createTeam().create(admin, "n".repeat(100)).name());
     }
 
     @Test
     void adding_a_member_twice_keeps_one_membership_from_the_first_time() {
-        Team team = app.createTeam.create(admin, "t");
+        Team team = app.useCases.createTeam().create(admin, "t");
         UserId user = new UserId(UUID.randomUUID());
-        app.addTeamMember.add(admin, team.id(), user);
-        List<TeamMember> first = app.listTeamMembers.list(admin, team.id());
-        app.addTeamMember.add(admin, team.id(), user);
-        assertEquals(first, app.listTeamMembers.list(admin, team.id()));
-        app.removeTeamMember.remove(admin, team.id(), user);
-        app.removeTeamMember.remove(admin, team.id(), user);
-        assertEquals(List.of(), app.listTeamMembers.list(admin, team.id()));
+        app.useCases.addTeamMember().add(admin, team.id(), user);
+        List<TeamMember> first = app.useCases.listTeamMembers().list(admin, team.id());
+        app.useCases.addTeamMember().add(admin, team.id(), user);
+        assertEquals(first, app.useCases.listTeamMembers().list(admin, team.id()));
+        app.useCases.removeTeamMember().remove(admin, team.id(), user);
+        app.useCases.removeTeamMember().remove(admin, team.id(), user);
+        assertEquals(List.of(), app.useCases.listTeamMembers().list(admin, team.id()));
     }
 
     @Test
     void a_team_of_another_org_is_not_found() {
-        Team foreign = app.createTeam.create(admin(newOrg()), "elsewhere");
+        Team foreign = app.useCases.createTeam().create(admin(newOrg()), "elsewhere");
         UserId user = new UserId(UUID.randomUUID());
-        assertEquals(ErrorCode.TEAM_NOT_FOUND, failure(() -> app.listTeamMembers.list(admin, foreign.id())));
-        assertEquals(ErrorCode.TEAM_NOT_FOUND, failure(() -> app.addTeamMember.add(admin, foreign.id(), user)));
-        assertEquals(ErrorCode.TEAM_NOT_FOUND, failure(() -> app.deleteTeam.delete(admin, foreign.id())));
-        assertEquals(List.of(), app.listTeams.list(admin));
+        assertEquals(ErrorCode.TEAM_NOT_FOUND, failure(() -> app.useCases.listTeamMembers().list(admin, foreign.id())));
+        assertEquals(ErrorCode.TEAM_NOT_FOUND, failure(() -> app.useCases.addTeamMember().add(admin, foreign.id(), user)));
+        assertEquals(ErrorCode.TEAM_NOT_FOUND, failure(() -> app.useCases.deleteTeam().delete(admin, foreign.id())));
+        assertEquals(List.of(), app.useCases.listTeams().list(admin));
     }
 }

@@ -39,7 +39,7 @@ class GetWorkspaceTest {
     final Project hidden = create(owner, Visibility.PRIVATE);
 
     Project create(Actor actor, Visibility visibility) {
-        return app.createProject.create(actor, new ProjectDetails("p", Optional.empty(), Optional.empty(), visibility));
+        return app.useCases.createProject().create(actor, new ProjectDetails("p", Optional.empty(), Optional.empty(), visibility));
     }
 
     static ErrorCode failure(Runnable action) {
@@ -55,20 +55,20 @@ class GetWorkspaceTest {
 
     @Test
     void creates_the_callers_default_workspace_on_first_access_and_returns_the_same_one_after() {
-        WorkspaceOverview first = app.getWorkspace.get(owner, shared.id());
+        WorkspaceOverview first = app.useCases.getWorkspace().get(owner, shared.id());
         assertEquals(WorkspaceRef.derive(org, owner.userId(), shared.id()), first.workspace().ref());
         assertEquals(owner.userId(), first.workspace().ownerUserId());
         assertEquals(shared.id(), first.workspace().projectId());
         assertEquals(WorkspaceStatus.IDLE, first.status());
         assertEquals(Optional.empty(), first.activeSession());
         assertEquals(Optional.empty(), first.revision());
-        assertEquals(first.workspace(), app.getWorkspace.get(owner, shared.id()).workspace());
+        assertEquals(first.workspace(), app.useCases.getWorkspace().get(owner, shared.id()).workspace());
     }
 
     @Test
     void gives_two_users_of_one_project_two_workspaces() {
-        WorkspaceOverview mine = app.getWorkspace.get(owner, shared.id());
-        WorkspaceOverview theirs = app.getWorkspace.get(colleague, shared.id());
+        WorkspaceOverview mine = app.useCases.getWorkspace().get(owner, shared.id());
+        WorkspaceOverview theirs = app.useCases.getWorkspace().get(colleague, shared.id());
         assertNotEquals(mine.workspace().ref(), theirs.workspace().ref());
         assertEquals(colleague.userId(), theirs.workspace().ownerUserId());
     }
@@ -77,8 +77,8 @@ class GetWorkspaceTest {
     void reports_the_latest_published_revision() {
         app.workspaceContent.contents(owner, shared.id()).file("a.txt", "a").publish();
         Revision latest = app.workspaceContent.contents(owner, shared.id()).file("b.txt", "b").publish();
-        assertEquals(Optional.of(latest), app.getWorkspace.get(owner, shared.id()).revision());
-        assertEquals(Optional.empty(), app.getWorkspace.get(colleague, shared.id()).revision());
+        assertEquals(Optional.of(latest), app.useCases.getWorkspace().get(owner, shared.id()).revision());
+        assertEquals(Optional.empty(), app.useCases.getWorkspace().get(colleague, shared.id()).revision());
     }
 
     @Test
@@ -90,7 +90,7 @@ class GetWorkspaceTest {
         app.sessions.update(closedLater.close(t.plusSeconds(30)));
         session(colleague, shared, SessionType.SHELL, t.plusSeconds(40));
 
-        WorkspaceOverview overview = app.getWorkspace.get(owner, shared.id());
+        WorkspaceOverview overview = app.useCases.getWorkspace().get(owner, shared.id());
         assertEquals(WorkspaceStatus.ACTIVE, overview.status());
         assertEquals(Optional.of(recent), overview.activeSession());
     }
@@ -100,14 +100,14 @@ class GetWorkspaceTest {
         WorkspaceSession busy = session(owner, shared, SessionType.SHELL, Instant.parse("2024-02-01T00:00:00Z"))
                 .changeState(SessionState.BUSY, Instant.parse("2024-02-01T00:01:00Z"));
         app.sessions.update(busy);
-        assertEquals(Optional.of(busy), app.getWorkspace.get(owner, shared.id()).activeSession());
+        assertEquals(Optional.of(busy), app.useCases.getWorkspace().get(owner, shared.id()).activeSession());
     }
 
     @Test
     void is_idle_when_every_session_is_closed() {
         WorkspaceSession session = session(owner, shared, SessionType.SHELL, Instant.parse("2024-02-01T00:00:00Z"));
         app.sessions.update(session.close(Instant.parse("2024-02-01T00:05:00Z")));
-        WorkspaceOverview overview = app.getWorkspace.get(owner, shared.id());
+        WorkspaceOverview overview = app.useCases.getWorkspace().get(owner, shared.id());
         assertEquals(WorkspaceStatus.IDLE, overview.status());
         assertEquals(Optional.empty(), overview.activeSession());
     }
@@ -116,7 +116,7 @@ class GetWorkspaceTest {
     void is_unavailable_without_failing_when_storage_does_not_answer() {
         session(owner, shared, SessionType.SHELL, Instant.parse("2024-02-01T00:00:00Z"));
         app.blobs.setAvailable(false);
-        WorkspaceOverview overview = app.getWorkspace.get(owner, shared.id());
+        WorkspaceOverview overview = app.useCases.getWorkspace().get(owner, shared.id());
         assertEquals(WorkspaceStatus.UNAVAILABLE, overview.status());
         assertEquals(Optional.empty(), overview.activeSession());
         assertEquals(WorkspaceRef.derive(org, owner.userId(), shared.id()), overview.workspace().ref());
@@ -125,22 +125,22 @@ class GetWorkspaceTest {
     @Test
     void checks_the_permission_before_looking_the_project_up() {
         Actor withoutRead = new Actor(owner.userId(), org, owner.role(), Set.of(Permission.RUNS_READ));
-        assertEquals(ErrorCode.FORBIDDEN, failure(() -> app.getWorkspace.get(withoutRead, shared.id())));
-        assertEquals(ErrorCode.FORBIDDEN, failure(() -> app.getWorkspace.get(withoutRead, new ProjectId(UUID.randomUUID()))));
+        assertEquals(ErrorCode.FORBIDDEN, failure(() -> app.useCases.getWorkspace().get(withoutRead, shared.id())));
+        assertEquals(ErrorCode.FORBIDDEN, failure(() -> app.useCases.getWorkspace().get(withoutRead, new ProjectId(UUID.randomUUID()))));
         assertEquals(Optional.empty(), app.workspaces.find(WorkspaceRef.derive(org, owner.userId(), shared.id())));
     }
 
     @Test
     void answers_not_found_for_a_project_the_caller_cannot_see_and_creates_no_workspace() {
         Project deleted = create(owner, Visibility.SHARED);
-        app.deleteProject.delete(owner, deleted.id());
+        app.useCases.deleteProject().delete(owner, deleted.id());
         Actor stranger = member(newOrg());
 
-        assertEquals(ErrorCode.PROJECT_NOT_FOUND, failure(() -> app.getWorkspace.get(colleague, hidden.id())));
-        assertEquals(ErrorCode.PROJECT_NOT_FOUND, failure(() -> app.getWorkspace.get(stranger, shared.id())));
-        assertEquals(ErrorCode.PROJECT_NOT_FOUND, failure(() -> app.getWorkspace.get(owner, deleted.id())));
+        assertEquals(ErrorCode.PROJECT_NOT_FOUND, failure(() -> app.useCases.getWorkspace().get(colleague, hidden.id())));
+        assertEquals(ErrorCode.PROJECT_NOT_FOUND, failure(() -> app.useCases.getWorkspace().get(stranger, shared.id())));
+        assertEquals(ErrorCode.PROJECT_NOT_FOUND, failure(() -> app.useCases.getWorkspace().get(owner, deleted.id())));
         assertEquals(ErrorCode.PROJECT_NOT_FOUND,
-                failure(() -> app.getWorkspace.get(owner, new ProjectId(UUID.randomUUID()))));
+                failure(() -> app.useCases.getWorkspace().get(owner, new ProjectId(UUID.randomUUID()))));
         assertEquals(Optional.empty(), app.workspaces.find(WorkspaceRef.derive(org, colleague.userId(), hidden.id())));
         assertEquals(Optional.empty(), app.workspaces.find(WorkspaceRef.derive(stranger.orgId(), stranger.userId(), shared.id())));
     }

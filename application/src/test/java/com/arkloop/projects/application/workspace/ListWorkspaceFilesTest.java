@@ -44,7 +44,7 @@ class ListWorkspaceFilesTest {
     final Project hidden = create(owner, Visibility.PRIVATE);
 
     Project create(Actor actor, Visibility visibility) {
-        return app.createProject.create(actor, new ProjectDetails("p", Optional.empty(), Optional.empty(), visibility));
+        return app.useCases.createProject().create(actor, new ProjectDetails("p", Optional.empty(), Optional.empty(), visibility));
     }
 
     static ErrorCode failure(Runnable action) {
@@ -52,7 +52,7 @@ class ListWorkspaceFilesTest {
     }
 
     WorkspaceListing list(Actor actor, String rawPath) {
-        return app.listWorkspaceFiles.list(actor, shared.id(), List.of(rawPath), Optional.empty(), LIMIT);
+        return app.useCases.listWorkspaceFiles().list(actor, shared.id(), List.of(rawPath), Optional.empty(), LIMIT);
     }
 
     static List<String> names(WorkspaceListing listing) {
@@ -78,9 +78,9 @@ class ListWorkspaceFilesTest {
         Actor noProjectsRead = new Actor(owner.userId(), org, owner.role(), Set.of(Permission.RUNS_READ));
         ProjectId missing = new ProjectId(UUID.randomUUID());
         for (Actor actor : List.of(noRunsRead, noProjectsRead)) {
-            assertEquals(ErrorCode.FORBIDDEN, failure(() -> app.listWorkspaceFiles.list(actor, shared.id(), ROOT,
+            assertEquals(ErrorCode.FORBIDDEN, failure(() -> app.useCases.listWorkspaceFiles().list(actor, shared.id(), ROOT,
                     Optional.empty(), LIMIT)));
-            assertEquals(ErrorCode.FORBIDDEN, failure(() -> app.listWorkspaceFiles.list(actor, missing,
+            assertEquals(ErrorCode.FORBIDDEN, failure(() -> app.useCases.listWorkspaceFiles().list(actor, missing,
                     List.of("..%2f..%2fetc"), Optional.of("!!"), 0)));
         }
     }
@@ -88,9 +88,9 @@ class ListWorkspaceFilesTest {
     @Test
     void checks_that_the_project_is_visible_before_looking_at_the_path_or_paging() {
         Actor stranger = member(newOrg());
-        assertEquals(ErrorCode.PROJECT_NOT_FOUND, failure(() -> app.listWorkspaceFiles.list(colleague, hidden.id(),
+        assertEquals(ErrorCode.PROJECT_NOT_FOUND, failure(() -> app.useCases.listWorkspaceFiles().list(colleague, hidden.id(),
                 List.of("..%2f..%2fetc"), Optional.of("not a cursor"), 0)));
-        assertEquals(ErrorCode.PROJECT_NOT_FOUND, failure(() -> app.listWorkspaceFiles.list(stranger, shared.id(),
+        assertEquals(ErrorCode.PROJECT_NOT_FOUND, failure(() -> app.useCases.listWorkspaceFiles().list(stranger, shared.id(),
                 List.of("a", "b"), Optional.empty(), LIMIT)));
         assertEquals(Optional.empty(), app.workspaces.find(WorkspaceRef.derive(org, colleague.userId(), hidden.id())));
     }
@@ -103,13 +103,13 @@ class ListWorkspaceFilesTest {
 
     @Test
     void refuses_a_repeated_path_parameter() {
-        assertEquals(ErrorCode.WORKSPACE_INVALID_PATH, failure(() -> app.listWorkspaceFiles.list(owner, shared.id(),
+        assertEquals(ErrorCode.WORKSPACE_INVALID_PATH, failure(() -> app.useCases.listWorkspaceFiles().list(owner, shared.id(),
                 List.of("/src", "/src"), Optional.empty(), LIMIT)));
     }
 
     @Test
     void checks_the_path_before_limit_and_cursor() {
-        assertEquals(ErrorCode.WORKSPACE_INVALID_PATH, failure(() -> app.listWorkspaceFiles.list(owner, shared.id(),
+        assertEquals(ErrorCode.WORKSPACE_INVALID_PATH, failure(() -> app.useCases.listWorkspaceFiles().list(owner, shared.id(),
                 List.of(".."), Optional.of("!!"), 0)));
     }
 
@@ -117,7 +117,7 @@ class ListWorkspaceFilesTest {
     @ValueSource(ints = {0, -1, 10_001, Integer.MAX_VALUE, Integer.MIN_VALUE})
     void refuses_a_limit_outside_1_to_10000_even_in_an_empty_workspace(int limit) {
         DomainException error = assertThrows(DomainException.class,
-                () -> app.listWorkspaceFiles.list(owner, shared.id(), ROOT, Optional.empty(), limit));
+                () -> app.useCases.listWorkspaceFiles().list(owner, shared.id(), ROOT, Optional.empty(), limit));
         assertEquals(ErrorCode.INVALID_PARAMETER, error.errorCode());
         assertEquals(Set.of("limit"), error.details().keySet());
     }
@@ -126,7 +126,7 @@ class ListWorkspaceFilesTest {
     void refuses_a_malformed_cursor_even_in_an_empty_workspace() {
         for (String cursor : List.of("", "!!", "Zg", "x".repeat(400))) {
             DomainException error = assertThrows(DomainException.class,
-                    () -> app.listWorkspaceFiles.list(owner, shared.id(), ROOT, Optional.of(cursor), LIMIT));
+                    () -> app.useCases.listWorkspaceFiles().list(owner, shared.id(), ROOT, Optional.of(cursor), LIMIT));
             assertEquals(ErrorCode.INVALID_PARAMETER, error.errorCode(), cursor);
             assertEquals(Set.of("cursor"), error.details().keySet());
         }
@@ -135,14 +135,14 @@ class ListWorkspaceFilesTest {
     @Test
     void accepts_the_limit_bounds() {
         seedSourceTree(owner);
-        assertEquals(1, app.listWorkspaceFiles.list(owner, shared.id(), ROOT, Optional.empty(), 1).items().size());
-        assertEquals(6, app.listWorkspaceFiles.list(owner, shared.id(), ROOT, Optional.empty(), 10_000).items().size());
+        assertEquals(1, app.useCases.listWorkspaceFiles().list(owner, shared.id(), ROOT, Optional.empty(), 1).items().size());
+        assertEquals(6, app.useCases.listWorkspaceFiles().list(owner, shared.id(), ROOT, Optional.empty(), 10_000).items().size());
     }
 
     @Test
     void lists_directories_first_then_files_by_name_with_implied_directories() {
         Revision revision = seedSourceTree(owner);
-        WorkspaceListing root = app.listWorkspaceFiles.list(owner, shared.id(), ROOT, Optional.empty(), LIMIT);
+        WorkspaceListing root = app.useCases.listWorkspaceFiles().list(owner, shared.id(), ROOT, Optional.empty(), LIMIT);
         assertEquals(WorkspaceRef.derive(org, owner.userId(), shared.id()), root.workspace());
         assertEquals("/", root.path().value());
         assertEquals(Optional.of(revision), root.revision());
@@ -207,7 +207,7 @@ class ListWorkspaceFilesTest {
         Optional<String> cursor = Optional.empty();
         int pages = 0;
         do {
-            WorkspaceListing page = app.listWorkspaceFiles.list(owner, shared.id(), List.of("/big"), cursor, 10);
+            WorkspaceListing page = app.useCases.listWorkspaceFiles().list(owner, shared.id(), List.of("/big"), cursor, 10);
             assertTrue(page.items().size() <= 10);
             seen.addAll(names(page));
             cursor = page.nextCursor();
@@ -219,7 +219,7 @@ class ListWorkspaceFilesTest {
 
     @Test
     void lists_an_empty_workspace_as_empty_with_no_revision() {
-        WorkspaceListing listing = app.listWorkspaceFiles.list(owner, shared.id(), ROOT, Optional.empty(), LIMIT);
+        WorkspaceListing listing = app.useCases.listWorkspaceFiles().list(owner, shared.id(), ROOT, Optional.empty(), LIMIT);
         assertEquals(WorkspaceRef.derive(org, owner.userId(), shared.id()), listing.workspace());
         assertEquals(List.of(), listing.items());
         assertEquals(Optional.empty(), listing.revision());
@@ -230,7 +230,7 @@ class ListWorkspaceFilesTest {
     void lists_as_empty_but_reports_the_revision_when_its_manifest_object_is_missing() {
         seedSourceTree(owner);
         Revision lost = app.workspaceContent.contents(owner, shared.id()).publishWithoutManifest();
-        WorkspaceListing listing = app.listWorkspaceFiles.list(owner, shared.id(), ROOT, Optional.empty(), LIMIT);
+        WorkspaceListing listing = app.useCases.listWorkspaceFiles().list(owner, shared.id(), ROOT, Optional.empty(), LIMIT);
         assertEquals(List.of(), listing.items());
         assertEquals(Optional.of(lost), listing.revision());
     }
@@ -238,7 +238,7 @@ class ListWorkspaceFilesTest {
     @Test
     void lists_a_published_empty_revision_as_empty() {
         Revision empty = app.workspaceContent.contents(owner, shared.id()).publish();
-        WorkspaceListing listing = app.listWorkspaceFiles.list(owner, shared.id(), ROOT, Optional.empty(), LIMIT);
+        WorkspaceListing listing = app.useCases.listWorkspaceFiles().list(owner, shared.id(), ROOT, Optional.empty(), LIMIT);
         assertEquals(List.of(), listing.items());
         assertEquals(Optional.of(empty), listing.revision());
     }

@@ -54,7 +54,7 @@ class ReadWorkspaceFileTest {
     final Project hidden = create(owner, Visibility.PRIVATE);
 
     Project create(Actor actor, Visibility visibility) {
-        return app.createProject.create(actor, new ProjectDetails("p", Optional.empty(), Optional.empty(), visibility));
+        return app.useCases.createProject().create(actor, new ProjectDetails("p", Optional.empty(), Optional.empty(), visibility));
     }
 
     static ErrorCode failure(Runnable action) {
@@ -62,7 +62,7 @@ class ReadWorkspaceFileTest {
     }
 
     WorkspaceFile describe(Actor actor, String rawPath) {
-        return app.readWorkspaceFile.describe(actor, shared.id(), List.of(rawPath));
+        return app.useCases.readWorkspaceFile().describe(actor, shared.id(), List.of(rawPath));
     }
 
     static byte[] readAll(BlobContent content) throws IOException {
@@ -82,7 +82,7 @@ class ReadWorkspaceFileTest {
         seed().file("/a.txt", "a").publish();
         for (Actor actor : List.of(noRunsRead, noProjectsRead)) {
             assertEquals(ErrorCode.FORBIDDEN, failure(() -> describe(actor, "a.txt")));
-            assertEquals(ErrorCode.FORBIDDEN, failure(() -> app.readWorkspaceFile.describe(actor,
+            assertEquals(ErrorCode.FORBIDDEN, failure(() -> app.useCases.readWorkspaceFile().describe(actor,
                     new ProjectId(UUID.randomUUID()), List.of("..%2f..%2fetc%2fpasswd"))));
         }
     }
@@ -90,11 +90,11 @@ class ReadWorkspaceFileTest {
     @Test
     void checks_that_the_project_is_visible_before_looking_at_the_path() {
         Actor stranger = member(newOrg());
-        assertEquals(ErrorCode.PROJECT_NOT_FOUND, failure(() -> app.readWorkspaceFile.describe(colleague, hidden.id(),
+        assertEquals(ErrorCode.PROJECT_NOT_FOUND, failure(() -> app.useCases.readWorkspaceFile().describe(colleague, hidden.id(),
                 List.of("..%2f..%2fetc%2fpasswd"))));
-        assertEquals(ErrorCode.PROJECT_NOT_FOUND, failure(() -> app.readWorkspaceFile.describe(stranger, shared.id(),
+        assertEquals(ErrorCode.PROJECT_NOT_FOUND, failure(() -> app.useCases.readWorkspaceFile().describe(stranger, shared.id(),
                 List.of())));
-        assertEquals(ErrorCode.PROJECT_NOT_FOUND, failure(() -> app.readWorkspaceFile.describe(stranger, shared.id(),
+        assertEquals(ErrorCode.PROJECT_NOT_FOUND, failure(() -> app.useCases.readWorkspaceFile().describe(stranger, shared.id(),
                 List.of("a", "b"))));
         assertEquals(Optional.empty(), app.workspaces.find(WorkspaceRef.derive(org, colleague.userId(), hidden.id())));
     }
@@ -110,9 +110,9 @@ class ReadWorkspaceFileTest {
     void refuses_a_missing_or_repeated_path_parameter() {
         seed().file("/a.txt", "a").publish();
         assertEquals(ErrorCode.WORKSPACE_INVALID_PATH,
-                failure(() -> app.readWorkspaceFile.describe(owner, shared.id(), List.of())));
+                failure(() -> app.useCases.readWorkspaceFile().describe(owner, shared.id(), List.of())));
         assertEquals(ErrorCode.WORKSPACE_INVALID_PATH,
-                failure(() -> app.readWorkspaceFile.describe(owner, shared.id(), List.of("a.txt", "a.txt"))));
+                failure(() -> app.useCases.readWorkspaceFile().describe(owner, shared.id(), List.of("a.txt", "a.txt"))));
     }
 
     @Test
@@ -193,15 +193,15 @@ class ReadWorkspaceFileTest {
     void streams_the_whole_file_or_exactly_the_requested_range() throws IOException {
         seed().file("/src/main.go", MAIN_GO).publish();
         WorkspaceFile file = describe(owner, "/src/main.go");
-        assertArrayEquals(MAIN_GO, readAll(app.readWorkspaceFile.open(file, Optional.empty())));
+        assertArrayEquals(MAIN_GO, readAll(app.useCases.readWorkspaceFile().open(file, Optional.empty())));
 
-        BlobContent range = app.readWorkspaceFile.open(file, Optional.of(ByteRange.inclusive(8, 11)));
+        BlobContent range = app.useCases.readWorkspaceFile().open(file, Optional.of(ByteRange.inclusive(8, 11)));
         assertEquals(MAIN_GO.length, range.totalSize());
         assertEquals(8, range.offset());
         assertEquals(4, range.length());
         assertArrayEquals("main".getBytes(StandardCharsets.UTF_8), readAll(range));
 
-        BlobContent tail = app.readWorkspaceFile.open(file, Optional.of(new ByteRange(MAIN_GO.length - 3, 100)));
+        BlobContent tail = app.useCases.readWorkspaceFile().open(file, Optional.of(new ByteRange(MAIN_GO.length - 3, 100)));
         assertArrayEquals("{}\n".getBytes(StandardCharsets.UTF_8), readAll(tail));
     }
 
@@ -210,7 +210,7 @@ class ReadWorkspaceFileTest {
         seed().file("/a.txt", "abc").publish();
         WorkspaceFile file = describe(owner, "a.txt");
         assertEquals(ErrorCode.WORKSPACE_RANGE_NOT_SATISFIABLE,
-                failure(() -> app.readWorkspaceFile.open(file, Optional.of(new ByteRange(3, 1)))));
+                failure(() -> app.useCases.readWorkspaceFile().open(file, Optional.of(new ByteRange(3, 1)))));
     }
 
     @Test
@@ -243,7 +243,7 @@ class ReadWorkspaceFileTest {
         WorkspaceFile file = describe(owner, "a.txt");
         WorkspaceRef elsewhere = WorkspaceRef.derive(org, colleague.userId(), shared.id());
         WorkspaceFile moved = new WorkspaceFile(elsewhere, file.revision(), file.entry(), file.size(), file.contentType());
-        assertEquals(ErrorCode.WORKSPACE_FILE_NOT_FOUND, failure(() -> app.readWorkspaceFile.open(moved, Optional.empty())));
+        assertEquals(ErrorCode.WORKSPACE_FILE_NOT_FOUND, failure(() -> app.useCases.readWorkspaceFile().open(moved, Optional.empty())));
     }
 
     @Test
@@ -254,7 +254,7 @@ class ReadWorkspaceFileTest {
         // The index is cached by now; the blob itself still has to be asked for.
         assertEquals(ErrorCode.SERVICE_UNAVAILABLE, failure(() -> describe(owner, "a.txt")));
         assertEquals(ErrorCode.SERVICE_UNAVAILABLE, failure(() -> describe(owner, "b")));
-        assertEquals(ErrorCode.SERVICE_UNAVAILABLE, failure(() -> app.readWorkspaceFile.open(file, Optional.empty())));
+        assertEquals(ErrorCode.SERVICE_UNAVAILABLE, failure(() -> app.useCases.readWorkspaceFile().open(file, Optional.empty())));
     }
 
     @Test
@@ -269,7 +269,7 @@ class ReadWorkspaceFileTest {
     void fails_as_unavailable_when_the_blob_breaks_while_sniffing() {
         seed().file("/a", "a").publish();
         ReadWorkspaceFile read = new ReadWorkspaceFile(new VisibleProjects(
-                app.projects, app.teams), app.workspaces, app.indexes, new BrokenStreamBlobStore(app.blobs),
+                app.projects, app.teams), app.workspaces, new DirectoryIndexCache(app.blobs, 1_000), new BrokenStreamBlobStore(app.blobs),
                 app.transactions, app.clock);
         DomainException error = assertThrows(DomainException.class,
                 () -> read.describe(owner, shared.id(), List.of("a")));
@@ -281,9 +281,9 @@ class ReadWorkspaceFileTest {
         seed().file("/secret.txt", "owner's").publish();
         app.workspaceContent.contents(colleague, shared.id()).file("/secret.txt", "colleague's").publish();
         assertArrayEquals("owner's".getBytes(StandardCharsets.UTF_8),
-                readAll(app.readWorkspaceFile.open(describe(owner, "secret.txt"), Optional.empty())));
+                readAll(app.useCases.readWorkspaceFile().open(describe(owner, "secret.txt"), Optional.empty())));
         assertArrayEquals("colleague's".getBytes(StandardCharsets.UTF_8),
-                readAll(app.readWorkspaceFile.open(describe(colleague, "secret.txt"), Optional.empty())));
+                readAll(app.useCases.readWorkspaceFile().open(describe(colleague, "secret.txt"), Optional.empty())));
 
         app.workspaceContent.contents(colleague, shared.id()).file("/other.txt", "x").publish();
         assertEquals(ErrorCode.WORKSPACE_FILE_NOT_FOUND, failure(() -> describe(owner, "other.txt")));

@@ -26,6 +26,7 @@ public final class HttpApi {
             config.http.maxRequestSize = settings.maxBodyBytes();
             config.jetty.modifyServer(server -> {
                 server.insertHandler(new GracefulHandler());
+                server.insertHandler(new ContentTypeSpelling());
                 server.setStopTimeout(settings.shutdownTimeout().toMillis());
                 server.setErrorHandler(new ServerErrorHandler());
             });

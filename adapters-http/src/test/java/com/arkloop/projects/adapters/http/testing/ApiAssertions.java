@@ -13,8 +13,8 @@ import java.util.regex.Pattern;
 /** Assertions every response of the contract must pass, and the shape of the error envelope. */
 public final class ApiAssertions {
 
-    /** Jetty writes it without the optional space after {@code ;}: the same media type (RFC 9110 §5.6.6). */
-    public static final String JSON = "application/json;charset=utf-8";
+    /** Exactly as the contract spells it (see {@code ContentTypeSpelling}). */
+    public static final String JSON = "application/json; charset=utf-8";
     private static final Pattern TRACE_ID = Pattern.compile("[0-9a-f]{32}");
     private static final Set<String> ENVELOPE_FIELDS = Set.of("code", "message", "trace_id", "details");
     /** Things that must never reach a client: Java/Jackson/Jetty internals, SQL, file paths. */
@@ -35,7 +35,7 @@ public final class ApiAssertions {
     public static JsonNode assertJson(ApiResponse response, int status) {
         assertEquals(status, response.status(), response::toString);
         assertTraceId(response);
-        assertEquals(JSON, mediaType(response), response::toString);
+        assertEquals(JSON, response.header("Content-Type"), response::toString);
         return response.json();
     }
 
@@ -61,12 +61,6 @@ public final class ApiAssertions {
         JsonNode body = assertError(response, status, code);
         assertTrue(body.path("details").has(field), () -> "details do not name " + field + ": " + response);
         return body;
-    }
-
-    /** The Content-Type without optional white space, lowercased, for comparison. */
-    public static String mediaType(ApiResponse response) {
-        String contentType = response.header("Content-Type");
-        return contentType == null ? null : contentType.replaceAll("\\s", "").toLowerCase(java.util.Locale.ROOT);
     }
 
     /** An error body with its trace id blanked, to compare two failures that must look the same. */

@@ -41,6 +41,7 @@ public final class ArkloopServer implements AutoCloseable {
         Deque<AutoCloseable> resources = new ArrayDeque<>();
         try {
             var jwt = new JwtAuthenticator(JwtConfiguration.from(settings));
+            JwtConfiguration.warnIfDevelopmentSecret(settings);
 
             PostgresSettings databaseSettings = databaseSettings(settings, resources);
             PostgresDatabase database = PostgresDatabase.open(databaseSettings);

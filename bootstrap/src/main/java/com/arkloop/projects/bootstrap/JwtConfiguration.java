@@ -25,22 +25,31 @@ final class JwtConfiguration {
                     + "(at least 32 bytes) or ARKLOOP_AUTH_JWKS_FILE / ARKLOOP_AUTH_JWKS_URL");
         }
         try {
-            JwtSettings jwt = new JwtSettings(secret.map(text -> text.getBytes(StandardCharsets.UTF_8)),
+            return new JwtSettings(secret.map(text -> text.getBytes(StandardCharsets.UTF_8)),
                     settings.jwksFile(), settings.jwksUrl(), settings.jwtIssuer(), settings.jwtAudience(),
                     JwtSettings.DEFAULT_CLOCK_SKEW, JwtSettings.DEFAULT_JWKS_CACHE_TTL);
-            return jwt;
         } catch (IllegalArgumentException invalid) {
             throw new ConfigurationException(invalid.getMessage());
         }
     }
 
-    private static Optional<String> developmentSecret(Settings settings) {
-        if (!settings.usesEmbeddedDatabase() || settings.jwksFile().isPresent() || settings.jwksUrl().isPresent()) {
-            return Optional.empty();
+    /** True when tokens are verified with the generated secret of the data directory. */
+    static boolean usesDevelopmentSecret(Settings settings) {
+        return settings.jwtSecret().isEmpty() && settings.usesEmbeddedDatabase()
+                && settings.jwksFile().isEmpty() && settings.jwksUrl().isEmpty();
+    }
+
+    /** Says so in the log, once per server start: a generated secret is fine for a laptop only. */
+    static void warnIfDevelopmentSecret(Settings settings) {
+        if (usesDevelopmentSecret(settings)) {
+            LOG.warn("no ARKLOOP_AUTH_JWT_SECRET configured: verifying tokens with the development secret in {} "
+                    + "(fine for a laptop, not for production)", DevelopmentSecret.location(settings.dataDir()));
         }
-        String secret = DevelopmentSecret.loadOrCreate(settings.dataDir());
-        LOG.warn("no ARKLOOP_AUTH_JWT_SECRET configured: using the development secret in {} (fine for a laptop, "
-                + "not for production)", DevelopmentSecret.location(settings.dataDir()));
-        return Optional.of(secret);
+    }
+
+    private static Optional<String> developmentSecret(Settings settings) {
+        return usesDevelopmentSecret(settings)
+                ? Optional.of(DevelopmentSecret.loadOrCreate(settings.dataDir()))
+                : Optional.empty();
     }
 }

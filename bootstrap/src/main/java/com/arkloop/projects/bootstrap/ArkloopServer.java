@@ -6,13 +6,9 @@ import com.arkloop.projects.adapters.http.HttpApi;
 import com.arkloop.projects.adapters.http.auth.JwtAuthenticator;
 import com.arkloop.projects.adapters.persistence.PostgresDatabase;
 import com.arkloop.projects.adapters.persistence.PostgresSettings;
-import com.arkloop.projects.adapters.storage.FileSystemBlobStore;
 import com.arkloop.projects.application.ArkloopProjects;
+import com.arkloop.projects.domain.workspace.BlobStore;
 import io.javalin.Javalin;
-import java.io.IOException;
-import java.io.UncheckedIOException;
-import java.nio.file.Files;
-import java.nio.file.Path;
 import java.time.Duration;
 import java.util.ArrayDeque;
 import java.util.Deque;
@@ -47,7 +43,7 @@ public final class ArkloopServer implements AutoCloseable {
             PostgresDatabase database = PostgresDatabase.open(databaseSettings);
             resources.push(database);
 
-            FileSystemBlobStore blobs = new FileSystemBlobStore(storageRoot(settings));
+            BlobStore blobs = BlobStores.open(settings, resources);
             ArkloopProjects useCases = new ArkloopProjects(
                     new ArkloopProjects.Ports(database.projects(), database.teams(), database.workspaces(),
                             database.sessions(), blobs, database.transactions()),
@@ -75,16 +71,6 @@ public final class ArkloopServer implements AutoCloseable {
         EmbeddedDatabase embedded = EmbeddedDatabase.start(settings.dataDir());
         resources.push(embedded);
         return PostgresSettings.of(embedded.jdbcUrl(), "postgres", "").withMaximumPoolSize(settings.databasePoolSize());
-    }
-
-    /** Where the file-system blob store keeps manifests and blobs; created here, since a missing root reads as an outage. */
-    private static Path storageRoot(Settings settings) {
-        Path root = settings.dataDir().resolve("storage");
-        try {
-            return Files.createDirectories(root);
-        } catch (IOException failed) {
-            throw new UncheckedIOException("cannot create the storage directory " + root, failed);
-        }
     }
 
     /** The port the server listens on (useful when configured with port 0). */

@@ -29,7 +29,22 @@ public record Settings(
         Optional<Path> jwksFile,
         Optional<URI> jwksUrl,
         Optional<String> jwtIssuer,
-        Optional<String> jwtAudience) {
+        Optional<String> jwtAudience,
+        Storage storage,
+        Optional<String> s3Endpoint,
+        Optional<String> s3Region,
+        Optional<String> s3Bucket,
+        Optional<String> s3Prefix,
+        Optional<String> s3AccessKeyId,
+        Optional<String> s3SecretAccessKey) {
+
+    /** Where manifests and blobs live. */
+    public enum Storage {
+        /** Under {@code ARKLOOP_DATA_DIR/storage}: one server, or servers sharing a file system. */
+        FILESYSTEM,
+        /** In an S3 bucket: stateless servers that scale out. */
+        S3
+    }
 
     public static Settings fromEnvironment() {
         return load(System.getenv());
@@ -58,7 +73,14 @@ public record Settings(
                 reader.text("ARKLOOP_AUTH_JWKS_FILE").map(Path::of),
                 reader.text("ARKLOOP_AUTH_JWKS_URL").map(Settings::requireHttpUrl),
                 reader.text("ARKLOOP_AUTH_JWT_ISSUER"),
-                reader.text("ARKLOOP_AUTH_JWT_AUDIENCE"));
+                reader.text("ARKLOOP_AUTH_JWT_AUDIENCE"),
+                reader.storage(),
+                reader.text("ARKLOOP_S3_ENDPOINT"),
+                reader.text("ARKLOOP_S3_REGION"),
+                reader.text("ARKLOOP_S3_BUCKET"),
+                reader.text("ARKLOOP_S3_PREFIX"),
+                reader.text("ARKLOOP_S3_ACCESS_KEY_ID"),
+                reader.text("ARKLOOP_S3_SECRET_ACCESS_KEY"));
     }
 
     /** True when no external database is configured and the server runs its own PostgreSQL. */
@@ -106,6 +128,15 @@ public record Settings(
 
         Optional<String> text(String name) {
             return Optional.ofNullable(blankToNull(values.get(name)));
+        }
+
+        Storage storage() {
+            String value = text("ARKLOOP_STORAGE").orElse("filesystem");
+            return switch (value) {
+                case "filesystem" -> Storage.FILESYSTEM;
+                case "s3" -> Storage.S3;
+                default -> throw new ConfigurationException("ARKLOOP_STORAGE must be filesystem or s3, got '" + value + "'");
+            };
         }
 
         int integer(String name, int fallback, int min, int max) {

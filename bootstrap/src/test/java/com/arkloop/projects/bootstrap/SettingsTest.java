@@ -45,7 +45,8 @@ class SettingsTest {
             "ARKLOOP_DATABASE_POOL_SIZE, 0, ARKLOOP_DATABASE_POOL_SIZE must be an integer from 1 to 500",
             "ARKLOOP_DATABASE_URL, mysql://x, ARKLOOP_DATABASE_URL must be a PostgreSQL JDBC URL",
             "ARKLOOP_AUTH_JWKS_URL, file:///etc/keys, ARKLOOP_AUTH_JWKS_URL must be an http(s) URL",
-            "ARKLOOP_CONFIG_FILE, /nonexistent/arkloop.properties, cannot read ARKLOOP_CONFIG_FILE"})
+            "ARKLOOP_CONFIG_FILE, /nonexistent/arkloop.properties, cannot read ARKLOOP_CONFIG_FILE",
+            "ARKLOOP_STORAGE, ftp, ARKLOOP_STORAGE must be filesystem or s3"})
     void names_the_setting_that_is_wrong(String name, String value, String message) {
         ConfigurationException error = assertThrows(ConfigurationException.class, () -> Settings.load(Map.of(name, value)));
         assertTrue(error.getMessage().startsWith(message), error.getMessage());
@@ -63,6 +64,14 @@ class SettingsTest {
         Settings settings = Settings.load(Map.of("ARKLOOP_DATABASE_URL", "jdbc:postgresql://127.0.0.1:1/x"));
         ConfigurationException error = assertThrows(ConfigurationException.class, () -> JwtConfiguration.from(settings));
         assertTrue(error.getMessage().contains("ARKLOOP_AUTH_JWT_SECRET"), error.getMessage());
+    }
+
+    @Test
+    void s3_storage_needs_a_region_and_a_bucket() {
+        Settings settings = Settings.load(Map.of("ARKLOOP_STORAGE", "s3", "ARKLOOP_S3_REGION", "us-east-1"));
+        ConfigurationException error = assertThrows(ConfigurationException.class,
+                () -> BlobStores.open(settings, new java.util.ArrayDeque<>()));
+        assertEquals("ARKLOOP_STORAGE=s3 needs ARKLOOP_S3_BUCKET", error.getMessage());
     }
 
     @Test

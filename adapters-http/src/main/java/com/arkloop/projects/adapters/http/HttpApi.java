@@ -36,6 +36,7 @@ public final class HttpApi {
             new OperationsRoutes(dependencies.readiness()).register(config.routes);
             new ProjectRoutes(dependencies.useCases(), access, bodies).register(config.routes);
             new TeamRoutes(dependencies.useCases(), access, bodies).register(config.routes);
+            new WorkspaceRoutes(dependencies.useCases(), access).register(config.routes);
         });
     }
 }

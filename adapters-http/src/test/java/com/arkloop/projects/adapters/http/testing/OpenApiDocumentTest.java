@@ -59,6 +59,8 @@ class OpenApiDocumentTest {
                 "GET /healthz", "GET /readyz", "GET /openapi.json",
                 "GET /v1/projects", "POST /v1/projects",
                 "GET /v1/projects/{project_id}", "PATCH /v1/projects/{project_id}", "DELETE /v1/projects/{project_id}",
+                "GET /v1/projects/{project_id}/workspace", "GET /v1/projects/{project_id}/workspace/files",
+                "GET /v1/projects/{project_id}/workspace/file",
                 "GET /v1/teams", "POST /v1/teams", "DELETE /v1/teams/{team_id}",
                 "GET /v1/teams/{team_id}/members",
                 "PUT /v1/teams/{team_id}/members/{user_id}", "DELETE /v1/teams/{team_id}/members/{user_id}")), operations);

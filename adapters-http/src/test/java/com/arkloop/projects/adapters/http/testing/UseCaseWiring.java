@@ -10,10 +10,16 @@ import com.arkloop.projects.application.fakes.InMemorySessionRepository;
 import com.arkloop.projects.application.fakes.InMemoryTeamRepository;
 import com.arkloop.projects.application.fakes.InMemoryTransactions;
 import com.arkloop.projects.application.fakes.InMemoryWorkspaceRepository;
+import com.arkloop.projects.application.workspace.WorkspaceFixture;
+import com.arkloop.projects.domain.OrgId;
+import com.arkloop.projects.domain.UserId;
+import com.arkloop.projects.domain.project.ProjectId;
 import com.arkloop.projects.domain.project.ProjectRepository;
 import com.arkloop.projects.domain.team.TeamRepository;
+import com.arkloop.projects.domain.workspace.BlobStore;
 import java.time.Duration;
 import java.time.Instant;
+import java.util.function.UnaryOperator;
 
 /**
  * Builds {@link ApiDependencies} for tests: the use cases over any ports (the in-memory fakes, or the
@@ -45,5 +51,43 @@ public final class UseCaseWiring {
     public static ArkloopProjects inMemoryUseCases(ProjectRepository projects, TeamRepository teams) {
         return useCases(new ArkloopProjects.Ports(projects, teams, new InMemoryWorkspaceRepository(),
                 new InMemorySessionRepository(), new InMemoryBlobStore(), new InMemoryTransactions()));
+    }
+
+    /**
+     * The all-fake setup, with the workspace fakes at hand: seed content with {@link #fixture()}, take
+     * storage down with {@code blobs().setAvailable(false)}, open sessions through {@code sessions()}.
+     */
+    public record InMemoryWorkspaces(ApiDependencies dependencies, InMemoryBlobStore blobs,
+                                     InMemoryWorkspaceRepository workspaces, InMemorySessionRepository sessions) {
+
+        /** Seeds manifests and blobs through the ports, into the same fakes the server reads. */
+        public WorkspaceFixture fixture() {
+            return new WorkspaceFixture(blobs, workspaces);
+        }
+
+        /** A new revision of the caller's default workspace of the project (an id as the API shows it), to fill and publish. */
+        public WorkspaceFixture.Contents contents(TestCaller caller, String projectId) {
+            return fixture().contents(new OrgId(caller.orgId()), new UserId(caller.userId()),
+                    ProjectId.parse(projectId).orElseThrow());
+        }
+    }
+
+    /** Fresh in-memory fakes behind every port, the workspace ones exposed. */
+    public static InMemoryWorkspaces inMemoryWorkspaces() {
+        return inMemoryWorkspaces(UnaryOperator.identity());
+    }
+
+    /**
+     * Like {@link #inMemoryWorkspaces()}, but the use cases read blobs through {@code decorate} applied to
+     * the fake (e.g. a store whose streams fail half way); the fixture still writes to the fake itself.
+     */
+    public static InMemoryWorkspaces inMemoryWorkspaces(UnaryOperator<BlobStore> decorate) {
+        InMemoryTeamRepository teams = new InMemoryTeamRepository();
+        InMemoryBlobStore blobs = new InMemoryBlobStore();
+        InMemoryWorkspaceRepository workspaces = new InMemoryWorkspaceRepository();
+        InMemorySessionRepository sessions = new InMemorySessionRepository();
+        ArkloopProjects useCases = useCases(new ArkloopProjects.Ports(new InMemoryProjectRepository(teams), teams,
+                workspaces, sessions, decorate.apply(blobs), new InMemoryTransactions()));
+        return new InMemoryWorkspaces(dependencies(useCases), blobs, workspaces, sessions);
     }
 }

@@ -4,6 +4,7 @@ import com.arkloop.projects.domain.workspace.BlobContent;
 import com.arkloop.projects.domain.workspace.BlobExpectation;
 import com.arkloop.projects.domain.workspace.BlobStore;
 import com.arkloop.projects.domain.workspace.ByteRange;
+import com.arkloop.projects.domain.workspace.ListedBlob;
 import com.arkloop.projects.domain.workspace.Manifest;
 import com.arkloop.projects.domain.workspace.Revision;
 import com.arkloop.projects.domain.workspace.Sha256;
@@ -16,6 +17,7 @@ import java.io.UncheckedIOException;
 import java.nio.ByteBuffer;
 import java.nio.channels.Channels;
 import java.nio.channels.FileChannel;
+import java.nio.file.DirectoryStream;
 import java.nio.file.Files;
 import java.nio.file.NoSuchFileException;
 import java.nio.file.Path;
@@ -23,8 +25,12 @@ import java.nio.file.StandardCopyOption;
 import java.nio.file.StandardOpenOption;
 import java.nio.file.attribute.BasicFileAttributes;
 import java.security.MessageDigest;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.List;
 import java.util.Optional;
 import java.util.OptionalLong;
+import java.util.UUID;
 
 /**
  * A {@link BlobStore} in a directory tree:
@@ -36,6 +42,10 @@ import java.util.OptionalLong;
  * renamed into place atomically, and the directory is fsynced, so after a crash an object is either
  * absent or complete. A crash can leave temporary files behind; nothing ever reads them. Directory
  * fsync needs a POSIX file system (Linux, macOS).
+ *
+ * <p>A blob's write time is its file's modification time, which a put renews (it renames a fresh
+ * file into place). A conditional delete first renames the blob aside ({@code .gc-*}), then judges
+ * the file it moved: one a put had just renewed goes back, so a put racing a delete always wins.
  */
 public final class FileSystemBlobStore implements BlobStore {
 
@@ -171,6 +181,85 @@ public final class FileSystemBlobStore implements BlobStore {
             return Optional.empty();
         } catch (IOException e) {
             throw BlobStore.unavailable(e);
+        }
+    }
+
+    @Override
+    public List<WorkspaceRef> listWorkspaces() {
+        List<WorkspaceRef> workspaces = new ArrayList<>();
+        Path directory = root.resolve("workspaces");
+        if (!Files.isDirectory(directory)) {
+            requireRoot(new NoSuchFileException(directory.toString()));
+            return workspaces;
+        }
+        try (DirectoryStream<Path> children = Files.newDirectoryStream(directory)) {
+            for (Path child : children) {
+                WorkspaceRef.parse(child.getFileName().toString()).ifPresent(workspaces::add);
+            }
+        } catch (IOException e) {
+            throw BlobStore.unavailable(e);
+        }
+        return workspaces;
+    }
+
+    @Override
+    public List<ListedBlob> listBlobs(WorkspaceRef workspace) {
+        List<ListedBlob> blobs = new ArrayList<>();
+        Path directory = workspaceDirectory(workspace).resolve("blobs");
+        try (DirectoryStream<Path> children = Files.newDirectoryStream(directory)) {
+            for (Path child : children) {
+                // Temporary files of writes in progress and of deletes have names no digest has.
+                Optional<Sha256> sha256 = Sha256.parse(child.getFileName().toString());
+                if (sha256.isPresent()) {
+                    try {
+                        BasicFileAttributes attributes = Files.readAttributes(child, BasicFileAttributes.class);
+                        blobs.add(new ListedBlob(sha256.get(), attributes.size(), attributes.lastModifiedTime().toInstant()));
+                    } catch (NoSuchFileException deletedMeanwhile) {
+                        // Gone since the directory was read: not a blob any more.
+                    }
+                }
+            }
+        } catch (NoSuchFileException missing) {
+            requireRoot(missing);
+        } catch (IOException e) {
+            throw BlobStore.unavailable(e);
+        }
+        return blobs;
+    }
+
+    @Override
+    public boolean deleteBlob(WorkspaceRef workspace, Sha256 blob, Instant writtenBefore) {
+        Path path = blobPath(workspace, blob);
+        try {
+            if (!lastWrittenBefore(path, writtenBefore)) {
+                return false;
+            }
+            Path aside = path.resolveSibling(".gc-" + blob.hex() + "-" + UUID.randomUUID());
+            try {
+                Files.move(path, aside, StandardCopyOption.ATOMIC_MOVE);
+            } catch (NoSuchFileException deletedMeanwhile) {
+                return false;
+            }
+            if (lastWrittenBefore(aside, writtenBefore)) {
+                Files.delete(aside);
+                fsync(path.getParent());
+                return true;
+            }
+            // A put renewed it between the check and the move: put it back (over any newer copy,
+            // which holds the same bytes).
+            publish(aside, path);
+            return false;
+        } catch (IOException e) {
+            throw BlobStore.unavailable(e);
+        }
+    }
+
+    private boolean lastWrittenBefore(Path path, Instant writtenBefore) throws IOException {
+        try {
+            return Files.getLastModifiedTime(path).toInstant().isBefore(writtenBefore);
+        } catch (NoSuchFileException missing) {
+            requireRoot(missing);
+            return false;
         }
     }
 

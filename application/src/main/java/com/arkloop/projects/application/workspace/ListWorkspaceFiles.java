@@ -9,6 +9,8 @@ import com.arkloop.projects.domain.project.ProjectId;
 import com.arkloop.projects.domain.workspace.DirectoryIndex;
 import com.arkloop.projects.domain.workspace.DirectoryPage;
 import com.arkloop.projects.domain.workspace.Manifest;
+import com.arkloop.projects.domain.workspace.Revision;
+import com.arkloop.projects.domain.workspace.RevisionLog;
 import com.arkloop.projects.domain.workspace.Workspace;
 import com.arkloop.projects.domain.workspace.WorkspacePath;
 import com.arkloop.projects.domain.workspace.WorkspaceRepository;
@@ -29,17 +31,32 @@ public final class ListWorkspaceFiles {
     private final DirectoryIndexCache indexes;
     private final Transactions transactions;
     private final Clock clock;
+    private final ReadableRevisions readable;
 
+    /** Lists the latest revision only: {@code ?revision=} finds no other without a history. */
     public ListWorkspaceFiles(VisibleProjects visibleProjects, WorkspaceRepository workspaces,
                               DirectoryIndexCache indexes, Transactions transactions, Clock clock) {
+        this(visibleProjects, workspaces, Optional.empty(), indexes, transactions, clock);
+    }
+
+    /** Lists any revision the workspace published, as recorded in its history. */
+    public ListWorkspaceFiles(VisibleProjects visibleProjects, WorkspaceRepository workspaces, RevisionLog revisions,
+                              DirectoryIndexCache indexes, Transactions transactions, Clock clock) {
+        this(visibleProjects, workspaces, Optional.of(revisions), indexes, transactions, clock);
+    }
+
+    private ListWorkspaceFiles(VisibleProjects visibleProjects, WorkspaceRepository workspaces,
+                               Optional<RevisionLog> revisions, DirectoryIndexCache indexes, Transactions transactions,
+                               Clock clock) {
         this.visibleProjects = visibleProjects;
         this.workspaces = workspaces;
         this.indexes = indexes;
         this.transactions = transactions;
         this.clock = clock;
+        this.readable = new ReadableRevisions(revisions);
     }
 
-    private record Target(Workspace workspace, WorkspacePath path, DirectoryPage emptyPage) {
+    private record Target(Workspace workspace, Optional<Revision> revision, WorkspacePath path, DirectoryPage emptyPage) {
     }
 
     /**
@@ -59,6 +76,17 @@ public final class ListWorkspaceFiles {
      */
     public WorkspaceListing list(Actor actor, ProjectId projectId, List<String> rawPathValues, Optional<String> cursor,
                                  int limit) {
+        return list(actor, projectId, rawPathValues, cursor, limit, Optional.empty());
+    }
+
+    /**
+     * {@link #list(Actor, ProjectId, List, Optional, int)} of the revision asked for ({@code ?revision=}),
+     * or of the latest when empty. After the checks above, a revision the workspace never published
+     * (or text that is no revision id) is {@code workspaces.revision_not_found}.
+     */
+    public WorkspaceListing list(Actor actor, ProjectId projectId, List<String> rawPathValues, Optional<String> cursor,
+                                 int limit, Optional<String> revision) {
+        Objects.requireNonNull(revision, "revision");
         actor.require(Permission.PROJECTS_READ, Permission.RUNS_READ);
         Objects.requireNonNull(rawPathValues, "rawPathValues");
         Objects.requireNonNull(cursor, "cursor");
@@ -68,14 +96,15 @@ public final class ListWorkspaceFiles {
             // Listing an empty index checks limit and cursor without touching storage; it is also
             // the answer whenever there is nothing to read.
             DirectoryPage emptyPage = EMPTY.list(path, cursor, limit);
-            return new Target(DefaultWorkspaces.of(workspaces, actor, project, clock), path, emptyPage);
+            Workspace workspace = DefaultWorkspaces.of(workspaces, actor, project, clock);
+            return new Target(workspace, readable.select(workspace, revision), path, emptyPage);
         });
         Workspace workspace = target.workspace();
-        DirectoryPage page = workspace.latestRevision()
-                .flatMap(revision -> indexes.indexOf(workspace.ref(), revision))
+        DirectoryPage page = target.revision()
+                .flatMap(read -> indexes.indexOf(workspace.ref(), read))
                 .map(index -> index.list(target.path(), cursor, limit))
                 .orElse(target.emptyPage());
-        return new WorkspaceListing(workspace.ref(), target.path(), workspace.latestRevision(), page.items(),
+        return new WorkspaceListing(workspace.ref(), target.path(), target.revision(), page.items(),
                 page.nextCursor());
     }
 }

@@ -14,6 +14,7 @@ import com.arkloop.projects.domain.workspace.ByteRange;
 import com.arkloop.projects.domain.workspace.ContentTypes;
 import com.arkloop.projects.domain.workspace.ManifestEntry;
 import com.arkloop.projects.domain.workspace.Revision;
+import com.arkloop.projects.domain.workspace.RevisionLog;
 import com.arkloop.projects.domain.workspace.Sha256;
 import com.arkloop.projects.domain.workspace.Workspace;
 import com.arkloop.projects.domain.workspace.WorkspacePath;
@@ -40,18 +41,33 @@ public final class ReadWorkspaceFile {
     private final BlobStore blobs;
     private final Transactions transactions;
     private final Clock clock;
+    private final ReadableRevisions readable;
 
+    /** Reads the latest revision only: {@code ?revision=} finds no other without a history. */
     public ReadWorkspaceFile(VisibleProjects visibleProjects, WorkspaceRepository workspaces,
                              DirectoryIndexCache indexes, BlobStore blobs, Transactions transactions, Clock clock) {
+        this(visibleProjects, workspaces, Optional.empty(), indexes, blobs, transactions, clock);
+    }
+
+    /** Reads any revision the workspace published, as recorded in its history. */
+    public ReadWorkspaceFile(VisibleProjects visibleProjects, WorkspaceRepository workspaces, RevisionLog revisions,
+                             DirectoryIndexCache indexes, BlobStore blobs, Transactions transactions, Clock clock) {
+        this(visibleProjects, workspaces, Optional.of(revisions), indexes, blobs, transactions, clock);
+    }
+
+    private ReadWorkspaceFile(VisibleProjects visibleProjects, WorkspaceRepository workspaces,
+                              Optional<RevisionLog> revisions, DirectoryIndexCache indexes, BlobStore blobs,
+                              Transactions transactions, Clock clock) {
         this.visibleProjects = visibleProjects;
         this.workspaces = workspaces;
         this.indexes = indexes;
         this.blobs = blobs;
         this.transactions = transactions;
         this.clock = clock;
+        this.readable = new ReadableRevisions(revisions);
     }
 
-    private record Target(Workspace workspace, WorkspacePath path) {
+    private record Target(Workspace workspace, Optional<Revision> revision, WorkspacePath path) {
     }
 
     /**
@@ -70,15 +86,27 @@ public final class ReadWorkspaceFile {
      * @throws DomainException {@code service.unavailable} when storage fails
      */
     public WorkspaceFile describe(Actor actor, ProjectId projectId, List<String> rawPathValues) {
+        return describe(actor, projectId, rawPathValues, Optional.empty());
+    }
+
+    /**
+     * {@link #describe(Actor, ProjectId, List)} in the revision asked for ({@code ?revision=}), or in the
+     * latest when empty. After the path check, a revision the workspace never published (or text that
+     * is no revision id) is {@code workspaces.revision_not_found}; then the content checks follow.
+     */
+    public WorkspaceFile describe(Actor actor, ProjectId projectId, List<String> rawPathValues,
+                                  Optional<String> askedRevision) {
         actor.require(Permission.PROJECTS_READ, Permission.RUNS_READ);
         Objects.requireNonNull(rawPathValues, "rawPathValues");
+        Objects.requireNonNull(askedRevision, "askedRevision");
         Target target = transactions.inTransaction(() -> {
             Project project = visibleProjects.require(actor, projectId);
             WorkspacePath path = WorkspacePath.fileFromQueryValues(rawPathValues);
-            return new Target(DefaultWorkspaces.of(workspaces, actor, project, clock), path);
+            Workspace workspace = DefaultWorkspaces.of(workspaces, actor, project, clock);
+            return new Target(workspace, readable.select(workspace, askedRevision), path);
         });
         WorkspaceRef ref = target.workspace().ref();
-        Revision revision = target.workspace().latestRevision().orElseThrow(DefaultWorkspaces::fileNotFound);
+        Revision revision = target.revision().orElseThrow(DefaultWorkspaces::fileNotFound);
         ManifestEntry entry = indexes.indexOf(ref, revision)
                 .flatMap(index -> index.lookupFile(target.path()))
                 .orElseThrow(DefaultWorkspaces::fileNotFound);

@@ -12,6 +12,7 @@ import com.arkloop.projects.domain.workspace.BlobContent;
 import com.arkloop.projects.domain.workspace.BlobExpectation;
 import com.arkloop.projects.domain.workspace.BlobStore;
 import com.arkloop.projects.domain.workspace.ByteRange;
+import com.arkloop.projects.domain.workspace.ListedBlob;
 import com.arkloop.projects.domain.workspace.Manifest;
 import com.arkloop.projects.domain.workspace.ManifestEntry;
 import com.arkloop.projects.domain.workspace.Revision;
@@ -24,18 +25,21 @@ import java.io.IOException;
 import java.io.InputStream;
 import java.io.UncheckedIOException;
 import java.nio.charset.StandardCharsets;
+import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.List;
 import java.util.Optional;
 import java.util.OptionalLong;
+import java.util.Set;
 import java.util.SplittableRandom;
 import java.util.UUID;
 import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
+import java.util.stream.Collectors;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.CsvSource;
@@ -251,6 +255,87 @@ public abstract class BlobStoreContract {
         assertEquals(Optional.empty(), store().getManifest(workspace, revision));
         store().putManifest(newWorkspace(), revision, Manifest.EMPTY);
         assertEquals(Optional.empty(), store().getManifest(workspace, revision));
+    }
+
+    /** How far a store's write times may be from this machine's clock (a remote store's clock may differ). */
+    private static final Duration SKEW = Duration.ofMinutes(5);
+
+    private ListedBlob listed(WorkspaceRef in, Sha256 sha) {
+        return store().listBlobs(in).stream().filter(blob -> blob.sha256().equals(sha)).findFirst().orElseThrow();
+    }
+
+    @Test
+    void lists_the_complete_blobs_of_a_workspace_with_their_sizes_and_write_times() {
+        Instant before = Instant.now().minus(SKEW);
+        StoredBlob first = put(CONTENT);
+        StoredBlob empty = put(new byte[0]);
+        store().putBlob(newWorkspace(), new ByteArrayInputStream("elsewhere".getBytes(StandardCharsets.UTF_8)),
+                BlobExpectation.atMost(ANY_SIZE));
+        List<ListedBlob> blobs = store().listBlobs(workspace);
+        assertEquals(Set.of(first.sha256(), empty.sha256()),
+                blobs.stream().map(ListedBlob::sha256).collect(Collectors.toSet()));
+        assertEquals(2, blobs.size());
+        assertEquals(CONTENT.length, listed(workspace, first.sha256()).size());
+        assertEquals(0, listed(workspace, empty.sha256()).size());
+        Instant after = Instant.now().plus(SKEW);
+        for (ListedBlob blob : blobs) {
+            assertTrue(blob.storedAt().isAfter(before) && blob.storedAt().isBefore(after), blob.toString());
+        }
+    }
+
+    @Test
+    void lists_no_blobs_for_a_workspace_without_any() {
+        assertEquals(List.of(), store().listBlobs(workspace));
+        store().putManifest(workspace, Revision.create(Instant.parse("2024-03-09T16:00:00Z"), random), Manifest.EMPTY);
+        assertEquals(List.of(), store().listBlobs(workspace));
+    }
+
+    @Test
+    void lists_every_workspace_holding_a_blob_or_a_manifest() {
+        WorkspaceRef withManifest = newWorkspace();
+        put(CONTENT);
+        store().putManifest(withManifest, Revision.create(Instant.parse("2024-03-09T16:00:00Z"), random), Manifest.EMPTY);
+        assertTrue(store().listWorkspaces().containsAll(List.of(workspace, withManifest)));
+        assertFalse(store().listWorkspaces().contains(newWorkspace()));
+    }
+
+    @Test
+    void renews_the_write_time_of_a_blob_stored_again() {
+        Sha256 sha = put(CONTENT).sha256();
+        Instant first = listed(workspace, sha).storedAt();
+        put(CONTENT);
+        Instant second = listed(workspace, sha).storedAt();
+        assertFalse(second.isBefore(first), first + " then " + second);
+        assertEquals(1, store().listBlobs(workspace).size());
+    }
+
+    @Test
+    void deletes_a_blob_last_written_before_the_cut_off() {
+        Sha256 sha = put(CONTENT).sha256();
+        WorkspaceRef other = newWorkspace();
+        store().putBlob(other, new ByteArrayInputStream(CONTENT), BlobExpectation.atMost(ANY_SIZE));
+        Instant cutOff = listed(workspace, sha).storedAt().plusSeconds(1);
+        assertTrue(store().deleteBlob(workspace, sha, cutOff));
+        assertFalse(store().blobExists(workspace, sha));
+        assertEquals(Optional.empty(), store().openBlob(workspace, sha, Optional.empty()));
+        assertEquals(List.of(), store().listBlobs(workspace));
+        assertFalse(store().deleteBlob(workspace, sha, cutOff));
+        assertTrue(store().blobExists(other, sha));
+    }
+
+    @Test
+    void keeps_a_blob_written_at_or_after_the_cut_off() {
+        Sha256 sha = put(CONTENT).sha256();
+        Instant storedAt = listed(workspace, sha).storedAt();
+        assertFalse(store().deleteBlob(workspace, sha, storedAt));
+        assertFalse(store().deleteBlob(workspace, sha, storedAt.minus(Duration.ofHours(1))));
+        assertTrue(store().blobExists(workspace, sha));
+    }
+
+    @Test
+    void deletes_a_missing_blob_harmlessly() {
+        assertFalse(store().deleteBlob(workspace, Sha256.of(CONTENT), Instant.now().plus(SKEW)));
+        assertFalse(store().deleteBlob(newWorkspace(), Sha256.of(CONTENT), Instant.now().plus(SKEW)));
     }
 
     @Test

@@ -3,6 +3,8 @@ package com.arkloop.projects.domain.workspace;
 import com.arkloop.projects.domain.DomainException;
 import com.arkloop.projects.domain.ErrorCode;
 import java.io.InputStream;
+import java.time.Instant;
+import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.OptionalLong;
@@ -21,7 +23,9 @@ public interface BlobStore {
      * Streams {@code content} (not closed here) into the workspace's blobs and publishes it under its
      * SHA-256, unless it breaks the expectation, in which case nothing is published: more bytes than
      * allowed is {@code request.too_large}, a different digest or size is {@code validation.error}.
-     * Storing a blob that is already there is harmless. A failure reading {@code content} itself
+     * Storing a blob that is already there is harmless, and counts as writing it: its
+     * {@link ListedBlob#storedAt() storedAt} moves to now, which keeps a blob a publish is about to
+     * name safe from garbage collection. A failure reading {@code content} itself
      * surfaces as an {@link java.io.UncheckedIOException}, since the store is not at fault.
      */
     StoredBlob putBlob(WorkspaceRef workspace, InputStream content, BlobExpectation expectation);
@@ -47,6 +51,31 @@ public interface BlobStore {
 
     /** The revision's manifest; empty when its object is missing. */
     Optional<Manifest> getManifest(WorkspaceRef workspace, Revision revision);
+
+    /**
+     * Every workspace with anything stored, in any order: what garbage collection walks. The listing
+     * methods are for maintenance; a store that does not implement them cannot be collected.
+     */
+    default List<WorkspaceRef> listWorkspaces() {
+        throw new UnsupportedOperationException(getClass().getSimpleName() + " cannot list workspaces");
+    }
+
+    /**
+     * The workspace's complete blobs, in any order, each with when it was last written; empty for a
+     * workspace with none. Writes still in progress are not blobs yet and are not listed.
+     */
+    default List<ListedBlob> listBlobs(WorkspaceRef workspace) {
+        throw new UnsupportedOperationException(getClass().getSimpleName() + " cannot list blobs");
+    }
+
+    /**
+     * Deletes the blob if it was last written before {@code writtenBefore}, and answers whether it
+     * did. A blob written again since (see {@link #putBlob}) is kept: a publish storing it while a
+     * collector decides its fate wins. Deleting a missing blob is harmless (false).
+     */
+    default boolean deleteBlob(WorkspaceRef workspace, Sha256 blob, Instant writtenBefore) {
+        throw new UnsupportedOperationException(getClass().getSimpleName() + " cannot delete blobs");
+    }
 
     /** Whether the storage answers at all (for readiness and the workspace status); never throws. */
     boolean isAvailable();

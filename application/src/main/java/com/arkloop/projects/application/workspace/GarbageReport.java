@@ -1,6 +1,7 @@
 package com.arkloop.projects.application.workspace;
 
 import com.arkloop.projects.domain.workspace.WorkspaceRef;
+import java.util.ArrayList;
 import java.util.List;
 import java.util.Objects;
 
@@ -21,7 +22,7 @@ public record GarbageReport(int workspacesScanned, long blobsDeleted, long bytes
     }
 
     GarbageReport plus(GarbageReport other) {
-        List<WorkspaceRef> both = new java.util.ArrayList<>(skipped);
+        List<WorkspaceRef> both = new ArrayList<>(skipped);
         both.addAll(other.skipped);
         return new GarbageReport(workspacesScanned + other.workspacesScanned, blobsDeleted + other.blobsDeleted,
                 bytesDeleted + other.bytesDeleted, both);

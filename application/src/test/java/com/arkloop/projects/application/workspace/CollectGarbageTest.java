@@ -20,13 +20,16 @@ import com.arkloop.projects.domain.workspace.BlobStore;
 import com.arkloop.projects.domain.workspace.ListedBlob;
 import com.arkloop.projects.domain.workspace.Manifest;
 import com.arkloop.projects.domain.workspace.Revision;
+import com.arkloop.projects.domain.workspace.RevisionSummary;
 import com.arkloop.projects.domain.workspace.Sha256;
 import com.arkloop.projects.domain.workspace.WorkspaceRef;
 import java.nio.charset.StandardCharsets;
 import java.time.Duration;
+import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import java.util.SplittableRandom;
 import org.junit.jupiter.api.Test;
 
 class CollectGarbageTest {
@@ -98,7 +101,7 @@ class CollectGarbageTest {
         // The collector runs after the publish stored its blobs and before its manifest: as late as
         // the publish time limit allows, the blobs are still younger than the grace period.
         WritingFixture[] fixture = new WritingFixture[1];
-        List<GarbageReport> reports = new java.util.ArrayList<>();
+        List<GarbageReport> reports = new ArrayList<>();
         fixture[0] = new WritingFixture(PublishRevision.Limits.DEFAULT, blobs -> new DelegatingBlobStore(blobs) {
             @Override
             public void putManifest(WorkspaceRef workspace, Revision revision, Manifest manifest) {
@@ -122,9 +125,9 @@ class CollectGarbageTest {
     @Test
     void skips_a_workspace_whose_retained_manifest_is_missing() {
         Sha256 garbage = orphan("maybe referenced");
-        Revision lost = Revision.create(app.clock.instant(), new java.util.SplittableRandom());
+        Revision lost = Revision.create(app.clock.instant(), new SplittableRandom());
         app.workspaces.advanceRevision(ref(), Optional.empty(), lost, app.clock.instant());
-        app.revisions.append(new com.arkloop.projects.domain.workspace.RevisionSummary(ref(), lost, app.clock.instant(), 1, 1));
+        app.revisions.append(new RevisionSummary(ref(), lost, app.clock.instant(), 1, 1));
         app.clock.advance(GRACE.plusMinutes(1));
 
         assertEquals(GarbageReport.skipped(ref()), collector.collect(ref()));

@@ -31,10 +31,12 @@ import com.arkloop.projects.domain.workspace.WorkspaceRef;
 import java.io.InputStream;
 import java.nio.charset.StandardCharsets;
 import java.time.Duration;
+import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
+import java.util.SplittableRandom;
 import java.util.UUID;
 import org.junit.jupiter.api.Test;
 
@@ -130,7 +132,7 @@ class PublishRevisionTest {
 
     @Test
     void refuses_any_base_revision_before_the_first_publish() {
-        Revision invented = Revision.create(app.clock.instant(), new java.util.SplittableRandom());
+        Revision invented = Revision.create(app.clock.instant(), new SplittableRandom());
         assertEquals(ErrorCode.WORKSPACE_REVISION_CONFLICT, failure(() -> publish(invented, put("/a.txt", "1"))));
         assertEquals(Optional.empty(), app.latest(owner, shared.id()));
     }
@@ -206,7 +208,7 @@ class PublishRevisionTest {
         Revision mine = publish(put("/a.txt", "a")).revision();
         Revision theirs = app.publish.publish(colleague, shared.id(), Optional.empty(), put("/t.txt", "t")).revision();
         for (String asked : List.of(theirs.value(), "nonsense", "", Revision.create(app.clock.instant(),
-                new java.util.SplittableRandom()).value())) {
+                new SplittableRandom()).value())) {
             assertEquals(ErrorCode.WORKSPACE_REVISION_NOT_FOUND, failure(() -> app.readFile.describe(owner, shared.id(),
                     List.of("a.txt"), Optional.of(asked))));
             assertEquals(ErrorCode.WORKSPACE_REVISION_NOT_FOUND, failure(() -> app.listFiles.list(owner, shared.id(),
@@ -234,7 +236,7 @@ class PublishRevisionTest {
         Revision winner = publish(base, put("/a.txt", "winner")).revision();
         // A loser stored its manifest under its own id before losing; nothing may find it.
         WorkspaceRef ref = app.workspace(owner, shared.id()).ref();
-        Revision loser = Revision.create(app.clock.instant(), new java.util.SplittableRandom());
+        Revision loser = Revision.create(app.clock.instant(), new SplittableRandom());
         app.blobs.putManifest(ref, loser, Manifest.EMPTY);
         assertFalse(app.workspaces.advanceRevision(ref, Optional.of(base), loser, app.clock.instant()));
         assertEquals(ErrorCode.WORKSPACE_REVISION_NOT_FOUND, failure(() -> app.listFiles.list(owner, shared.id(),
@@ -281,7 +283,7 @@ class PublishRevisionTest {
         assertEquals(2, published.summary().fileCount());
         assertEquals(Map.of("/src/main.go", "package main\n", "/copy.go", "package main\n"), contents());
         Manifest manifest = manifest(published.revision());
-        Map<String, ManifestEntry> byPath = new java.util.HashMap<>();
+        Map<String, ManifestEntry> byPath = new HashMap<>();
         manifest.entries().forEach(entry -> byPath.put(entry.path().value(), entry));
         assertEquals(Set.of("/src", "/src/main.go", "/latest", "/copy.go", "/empty"), byPath.keySet());
         assertEquals(EntryType.SYMLINK, byPath.get("/latest").type());

@@ -1,5 +1,11 @@
 package com.arkloop.projects.application;
 
+import com.arkloop.projects.application.apikey.ApiKeyUseCases;
+import com.arkloop.projects.application.apikey.AuthenticateApiKey;
+import com.arkloop.projects.application.apikey.CreateApiKey;
+import com.arkloop.projects.application.apikey.FlushApiKeyUsage;
+import com.arkloop.projects.application.apikey.ListApiKeys;
+import com.arkloop.projects.application.apikey.RevokeApiKey;
 import com.arkloop.projects.application.project.CreateProject;
 import com.arkloop.projects.application.project.DeleteProject;
 import com.arkloop.projects.application.project.GetProject;
@@ -17,11 +23,13 @@ import com.arkloop.projects.application.workspace.DirectoryIndexCache;
 import com.arkloop.projects.application.workspace.GetWorkspace;
 import com.arkloop.projects.application.workspace.ListWorkspaceFiles;
 import com.arkloop.projects.application.workspace.ReadWorkspaceFile;
+import com.arkloop.projects.domain.apikey.ApiKeyRepository;
 import com.arkloop.projects.domain.project.ProjectRepository;
 import com.arkloop.projects.domain.team.TeamRepository;
 import com.arkloop.projects.domain.workspace.BlobStore;
 import com.arkloop.projects.domain.workspace.SessionRepository;
 import com.arkloop.projects.domain.workspace.WorkspaceRepository;
+import java.security.SecureRandom;
 import java.time.Clock;
 import java.util.Objects;
 
@@ -31,9 +39,10 @@ import java.util.Objects;
  */
 public final class ArkloopProjects {
 
-    /** The driven ports: storage for projects, teams, workspaces and sessions, blobs, and transactions. */
+    /** The driven ports: storage for projects, teams, workspaces and sessions, blobs, transactions, API keys. */
     public record Ports(ProjectRepository projects, TeamRepository teams, WorkspaceRepository workspaces,
-                        SessionRepository sessions, BlobStore blobs, Transactions transactions) {
+                        SessionRepository sessions, BlobStore blobs, Transactions transactions,
+                        ApiKeyRepository apiKeys) {
         public Ports {
             Objects.requireNonNull(projects, "projects");
             Objects.requireNonNull(teams, "teams");
@@ -41,6 +50,7 @@ public final class ArkloopProjects {
             Objects.requireNonNull(sessions, "sessions");
             Objects.requireNonNull(blobs, "blobs");
             Objects.requireNonNull(transactions, "transactions");
+            Objects.requireNonNull(apiKeys, "apiKeys");
         }
     }
 
@@ -76,6 +86,7 @@ public final class ArkloopProjects {
     private final GetWorkspace getWorkspace;
     private final ListWorkspaceFiles listWorkspaceFiles;
     private final ReadWorkspaceFile readWorkspaceFile;
+    private final ApiKeyUseCases apiKeys;
 
     public ArkloopProjects(Ports ports, Options options) {
         Clock clock = options.clock();
@@ -100,6 +111,8 @@ public final class ArkloopProjects {
         getWorkspace = new GetWorkspace(visible, ports.workspaces(), ports.sessions(), ports.blobs(), tx, clock);
         listWorkspaceFiles = new ListWorkspaceFiles(visible, ports.workspaces(), indexes, tx, clock);
         readWorkspaceFile = new ReadWorkspaceFile(visible, ports.workspaces(), indexes, ports.blobs(), tx, clock);
+
+        apiKeys = new ApiKeyUseCases(ports.apiKeys(), tx, clock, options.ids(), new SecureRandom());
     }
 
     public CreateProject createProject() {
@@ -156,5 +169,27 @@ public final class ArkloopProjects {
 
     public ReadWorkspaceFile readWorkspaceFile() {
         return readWorkspaceFile;
+    }
+
+    public CreateApiKey createApiKey() {
+        return apiKeys.create();
+    }
+
+    public ListApiKeys listApiKeys() {
+        return apiKeys.list();
+    }
+
+    public RevokeApiKey revokeApiKey() {
+        return apiKeys.revoke();
+    }
+
+    /** Turns a presented {@code ak-} key into the caller; for the HTTP adapter's authentication. */
+    public AuthenticateApiKey authenticateApiKey() {
+        return apiKeys.authenticate();
+    }
+
+    /** Writes pending API-key last-use times; run it every few seconds and on shutdown. */
+    public FlushApiKeyUsage flushApiKeyUsage() {
+        return apiKeys.flushUsage();
     }
 }

@@ -1,5 +1,6 @@
 package com.arkloop.projects.application;
 
+import com.arkloop.projects.application.fakes.InMemoryApiKeyRepository;
 import com.arkloop.projects.application.fakes.InMemoryBlobStore;
 import com.arkloop.projects.application.fakes.InMemoryProjectRepository;
 import com.arkloop.projects.application.fakes.InMemorySessionRepository;
@@ -32,10 +33,11 @@ public final class UseCaseFixture {
     public final InMemoryWorkspaceRepository workspaces = new InMemoryWorkspaceRepository();
     public final InMemorySessionRepository sessions = new InMemorySessionRepository();
     public final InMemoryBlobStore blobs = new InMemoryBlobStore();
+    public final InMemoryApiKeyRepository apiKeys = new InMemoryApiKeyRepository();
     public final WorkspaceFixture workspaceContent = new WorkspaceFixture(blobs, workspaces, clock);
 
     public final ArkloopProjects useCases = new ArkloopProjects(
-            new ArkloopProjects.Ports(projects, teams, workspaces, sessions, blobs, transactions),
+            new ArkloopProjects.Ports(projects, teams, workspaces, sessions, blobs, transactions, apiKeys),
             new ArkloopProjects.Options(clock, ids, 1_000_000));
 
     public static Actor member(OrgId org) {

@@ -46,7 +46,7 @@ public final class ArkloopServer implements AutoCloseable {
             BlobStore blobs = BlobStores.open(settings, resources);
             ArkloopProjects useCases = new ArkloopProjects(
                     new ArkloopProjects.Ports(database.projects(), database.teams(), database.workspaces(),
-                            database.sessions(), blobs, database.transactions()),
+                            database.sessions(), blobs, database.transactions(), database.apiKeys()),
                     ArkloopProjects.Options.defaults());
 
             ApiSettings apiSettings = new ApiSettings(Math.toIntExact(settings.maxBodyBytes()), Duration.ofSeconds(10));

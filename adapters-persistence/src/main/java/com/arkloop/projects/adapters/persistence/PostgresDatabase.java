@@ -1,6 +1,7 @@
 package com.arkloop.projects.adapters.persistence;
 
 import com.arkloop.projects.application.Transactions;
+import com.arkloop.projects.domain.apikey.ApiKeyRepository;
 import com.arkloop.projects.domain.project.ProjectRepository;
 import com.arkloop.projects.domain.team.TeamRepository;
 import com.arkloop.projects.domain.workspace.SessionRepository;
@@ -29,6 +30,7 @@ public final class PostgresDatabase implements AutoCloseable {
     private final JdbiWorkspaceRepository workspaces;
     private final JdbiSessionRepository sessions;
     private final JdbiTransactions transactions;
+    private final JdbiApiKeyRepository apiKeys;
 
     private PostgresDatabase(HikariDataSource dataSource, Duration validationTimeout) {
         this.dataSource = dataSource;
@@ -39,6 +41,7 @@ public final class PostgresDatabase implements AutoCloseable {
         this.workspaces = new JdbiWorkspaceRepository(jdbi);
         this.sessions = new JdbiSessionRepository(jdbi);
         this.transactions = new JdbiTransactions(jdbi);
+        this.apiKeys = new JdbiApiKeyRepository(jdbi);
     }
 
     /**
@@ -110,6 +113,10 @@ public final class PostgresDatabase implements AutoCloseable {
 
     public Transactions transactions() {
         return transactions;
+    }
+
+    public ApiKeyRepository apiKeys() {
+        return apiKeys;
     }
 
     /** Whether the database answers within the pool's timeouts; for readiness probes, never throws. */

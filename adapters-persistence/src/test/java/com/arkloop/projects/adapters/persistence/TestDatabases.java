@@ -60,6 +60,6 @@ final class TestDatabases {
     /** Every table of the schema, children first; CASCADE would catch a forgotten one anyway. */
     static void emptyTables(PostgresDatabase database) {
         database.jdbi().useHandle(handle -> handle.execute(
-                "TRUNCATE workspace_sessions, workspaces, projects, team_members, teams CASCADE"));
+                "TRUNCATE api_keys, workspace_sessions, workspaces, projects, team_members, teams CASCADE"));
     }
 }

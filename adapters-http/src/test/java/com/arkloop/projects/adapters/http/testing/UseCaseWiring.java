@@ -4,6 +4,7 @@ import com.arkloop.projects.adapters.http.ApiDependencies;
 import com.arkloop.projects.adapters.http.ApiSettings;
 import com.arkloop.projects.application.ArkloopProjects;
 import com.arkloop.projects.application.IdGenerator;
+import com.arkloop.projects.application.fakes.InMemoryApiKeyRepository;
 import com.arkloop.projects.application.fakes.InMemoryBlobStore;
 import com.arkloop.projects.application.fakes.InMemoryProjectRepository;
 import com.arkloop.projects.application.fakes.InMemorySessionRepository;
@@ -50,7 +51,8 @@ public final class UseCaseWiring {
     /** In-memory fakes around the given repositories (e.g. one wrapped to fail). */
     public static ArkloopProjects inMemoryUseCases(ProjectRepository projects, TeamRepository teams) {
         return useCases(new ArkloopProjects.Ports(projects, teams, new InMemoryWorkspaceRepository(),
-                new InMemorySessionRepository(), new InMemoryBlobStore(), new InMemoryTransactions()));
+                new InMemorySessionRepository(), new InMemoryBlobStore(), new InMemoryTransactions(),
+                new InMemoryApiKeyRepository()));
     }
 
     /**
@@ -87,7 +89,7 @@ public final class UseCaseWiring {
         InMemoryWorkspaceRepository workspaces = new InMemoryWorkspaceRepository();
         InMemorySessionRepository sessions = new InMemorySessionRepository();
         ArkloopProjects useCases = useCases(new ArkloopProjects.Ports(new InMemoryProjectRepository(teams), teams,
-                workspaces, sessions, decorate.apply(blobs), new InMemoryTransactions()));
+                workspaces, sessions, decorate.apply(blobs), new InMemoryTransactions(), new InMemoryApiKeyRepository()));
         return new InMemoryWorkspaces(dependencies(useCases), blobs, workspaces, sessions);
     }
 }

@@ -4,6 +4,7 @@ import com.arkloop.projects.application.Transactions;
 import com.arkloop.projects.domain.apikey.ApiKeyRepository;
 import com.arkloop.projects.domain.project.ProjectRepository;
 import com.arkloop.projects.domain.team.TeamRepository;
+import com.arkloop.projects.domain.workspace.RevisionLog;
 import com.arkloop.projects.domain.workspace.SessionRepository;
 import com.arkloop.projects.domain.workspace.WorkspaceRepository;
 import com.zaxxer.hikari.HikariConfig;
@@ -29,6 +30,7 @@ public final class PostgresDatabase implements AutoCloseable {
     private final JdbiTeamRepository teams;
     private final JdbiWorkspaceRepository workspaces;
     private final JdbiSessionRepository sessions;
+    private final JdbiRevisionLog revisions;
     private final JdbiTransactions transactions;
     private final JdbiApiKeyRepository apiKeys;
 
@@ -40,6 +42,7 @@ public final class PostgresDatabase implements AutoCloseable {
         this.teams = new JdbiTeamRepository(jdbi);
         this.workspaces = new JdbiWorkspaceRepository(jdbi);
         this.sessions = new JdbiSessionRepository(jdbi);
+        this.revisions = new JdbiRevisionLog(jdbi);
         this.transactions = new JdbiTransactions(jdbi);
         this.apiKeys = new JdbiApiKeyRepository(jdbi);
     }
@@ -109,6 +112,11 @@ public final class PostgresDatabase implements AutoCloseable {
 
     public SessionRepository sessions() {
         return sessions;
+    }
+
+    /** Each workspace's history; record a revision in the transaction that moves the workspace to it. */
+    public RevisionLog revisions() {
+        return revisions;
     }
 
     public Transactions transactions() {

@@ -14,6 +14,7 @@ import com.arkloop.projects.domain.access.Role;
 import com.arkloop.projects.domain.UserId;
 import com.arkloop.projects.domain.project.ProjectId;
 import com.arkloop.projects.domain.workspace.Revision;
+import com.arkloop.projects.domain.workspace.RevisionSummary;
 import com.arkloop.projects.domain.workspace.Workspace;
 import io.zonky.test.db.postgres.embedded.EmbeddedPostgres;
 import java.io.IOException;
@@ -62,6 +63,10 @@ class DatabaseDownIT {
                     "advance a workspace's revision", () -> database.workspaces().advanceRevision(
                             workspace.ref(), Optional.empty(), Revision.create(now, new Random(1)), now),
                     "list live sessions", () -> database.sessions().listLive(workspace.ref()),
+                    "record a revision", () -> database.revisions().append(new RevisionSummary(
+                            workspace.ref(), Revision.create(now, new Random(2)), now, 1, 1)),
+                    "list a workspace's revisions", () -> database.revisions().listNewestFirst(
+                            workspace.ref(), Optional.empty(), 10),
                     "list projects", () -> database.projects().listVisible(actor, Optional.empty(), 10),
                     "list teams in a transaction", () -> database.transactions().inTransaction(
                             () -> database.teams().list(org)));

@@ -59,7 +59,7 @@ final class TestDatabases {
 
     /** Every table of the schema, children first; CASCADE would catch a forgotten one anyway. */
     static void emptyTables(PostgresDatabase database) {
-        database.jdbi().useHandle(handle -> handle.execute(
-                "TRUNCATE api_keys, workspace_sessions, workspaces, projects, team_members, teams CASCADE"));
+        database.jdbi().useHandle(handle -> handle.execute("TRUNCATE api_keys, workspace_revisions, "
+                + "workspace_sessions, workspaces, projects, team_members, teams CASCADE"));
     }
 }

@@ -17,7 +17,8 @@ public final class HttpApi {
     /** A configured server, not started: call {@code start(host, port)} on it. */
     public static Javalin create(ApiDependencies dependencies) {
         ApiSettings settings = dependencies.settings();
-        Access access = new Access(new Authentication(dependencies.authenticator()));
+        Access access = new Access(new Authentication(dependencies.authenticator(),
+                dependencies.useCases().authenticateApiKey()::authenticate));
         JsonBodies bodies = new JsonBodies(settings.maxBodyBytes());
         return Javalin.create(config -> {
             config.startup.showJavalinBanner = false;
@@ -36,6 +37,7 @@ public final class HttpApi {
             new OperationsRoutes(dependencies.readiness()).register(config.routes);
             new ProjectRoutes(dependencies.useCases(), access, bodies).register(config.routes);
             new TeamRoutes(dependencies.useCases(), access, bodies).register(config.routes);
+            new ApiKeyRoutes(dependencies.useCases(), access, bodies).register(config.routes);
             new WorkspaceRoutes(dependencies.useCases(), access).register(config.routes);
         });
     }

@@ -6,7 +6,9 @@ import com.arkloop.projects.domain.ErrorCode;
 import com.arkloop.projects.domain.Uuids;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
+import java.util.ArrayList;
 import java.util.LinkedHashMap;
+import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
@@ -45,6 +47,24 @@ final class JsonObjectReader {
             return null;
         }
         return text(field, value).orElse(null);
+    }
+
+    /** An array of strings that must be present and not null; null when it is not (and a problem is recorded). */
+    List<String> requiredStringArray(String field) {
+        JsonNode value = object.get(field);
+        if (value == null || value.isNull()) {
+            problems.put(field, "is required");
+            return null;
+        }
+        List<String> items = new ArrayList<>();
+        if (value.isArray()) {
+            value.forEach(item -> items.add(item.isTextual() ? item.textValue() : null));
+        }
+        if (!value.isArray() || items.contains(null)) {
+            problems.put(field, "must be an array of strings");
+            return null;
+        }
+        return items;
     }
 
     /** A string that may be absent (keep), null (clear) or a string (set). */

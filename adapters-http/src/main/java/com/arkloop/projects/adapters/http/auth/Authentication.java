@@ -10,17 +10,30 @@ import java.util.regex.Pattern;
 
 /**
  * Reads the caller from the {@code Authorization} header, and only from there: a token in a query string
- * would end up in access logs and browser histories, so it is never looked at.
+ * would end up in access logs and browser histories, so it is never looked at. A token starting with
+ * {@code ak-} is an API key and goes to the API-key authenticator (a malformed one included, so it gets
+ * {@code auth.invalid_api_key}); anything else goes to the JWT authenticator.
  */
 public final class Authentication {
 
     /** RFC 6750: the scheme (any case), one or more spaces, then a token without white space. */
     private static final Pattern BEARER = Pattern.compile("(?i:bearer) +(\\S+)");
 
-    private final TokenAuthenticator tokens;
+    static final String API_KEY_PREFIX = "ak-";
 
+    private final TokenAuthenticator tokens;
+    private final TokenAuthenticator apiKeys;
+
+    /** Bearer JWTs (or test tokens) only: every {@code ak-} token is refused as {@code auth.invalid_api_key}. */
     public Authentication(TokenAuthenticator tokens) {
+        this(tokens, key -> {
+            throw new DomainException(ErrorCode.AUTH_INVALID_API_KEY, "invalid API key");
+        });
+    }
+
+    public Authentication(TokenAuthenticator tokens, TokenAuthenticator apiKeys) {
         this.tokens = Objects.requireNonNull(tokens, "tokens");
+        this.apiKeys = Objects.requireNonNull(apiKeys, "apiKeys");
     }
 
     /**
@@ -36,6 +49,7 @@ public final class Authentication {
         if (authorizationHeaders.size() > 1 || !bearer.matches()) {
             throw new DomainException(ErrorCode.AUTH_INVALID_AUTHORIZATION, "authorization must be: Bearer <token>");
         }
-        return tokens.authenticate(bearer.group(1));
+        String token = bearer.group(1);
+        return token.startsWith(API_KEY_PREFIX) ? apiKeys.authenticate(token) : tokens.authenticate(token);
     }
 }

@@ -63,7 +63,8 @@ class OpenApiDocumentTest {
                 "GET /v1/projects/{project_id}/workspace/file",
                 "GET /v1/teams", "POST /v1/teams", "DELETE /v1/teams/{team_id}",
                 "GET /v1/teams/{team_id}/members",
-                "PUT /v1/teams/{team_id}/members/{user_id}", "DELETE /v1/teams/{team_id}/members/{user_id}")), operations);
+                "PUT /v1/teams/{team_id}/members/{user_id}", "DELETE /v1/teams/{team_id}/members/{user_id}",
+                "POST /v1/api-keys", "GET /v1/api-keys", "DELETE /v1/api-keys/{api_key_id}")), operations);
     }
 
     @Test

@@ -5,6 +5,7 @@ import com.arkloop.projects.domain.workspace.BlobContent;
 import com.arkloop.projects.domain.workspace.BlobExpectation;
 import com.arkloop.projects.domain.workspace.BlobStore;
 import com.arkloop.projects.domain.workspace.ByteRange;
+import com.arkloop.projects.domain.workspace.ListedBlob;
 import com.arkloop.projects.domain.workspace.Manifest;
 import com.arkloop.projects.domain.workspace.Revision;
 import com.arkloop.projects.domain.workspace.Sha256;
@@ -17,6 +18,8 @@ import java.io.InputStream;
 import java.io.UncheckedIOException;
 import java.security.MessageDigest;
 import java.time.Duration;
+import java.time.Instant;
+import java.time.temporal.ChronoUnit;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
@@ -33,10 +36,13 @@ import software.amazon.awssdk.http.apache5.Apache5HttpClient;
 import software.amazon.awssdk.regions.Region;
 import software.amazon.awssdk.services.s3.S3Client;
 import software.amazon.awssdk.services.s3.S3ClientBuilder;
+import software.amazon.awssdk.services.s3.model.CommonPrefix;
 import software.amazon.awssdk.services.s3.model.CompletedPart;
 import software.amazon.awssdk.services.s3.model.GetObjectResponse;
+import software.amazon.awssdk.services.s3.model.MetadataDirective;
 import software.amazon.awssdk.services.s3.model.NoSuchKeyException;
 import software.amazon.awssdk.services.s3.model.S3Exception;
+import software.amazon.awssdk.services.s3.model.S3Object;
 
 /**
  * A {@link BlobStore} in an S3 bucket, so that server instances keep no state of their own:
@@ -52,10 +58,17 @@ import software.amazon.awssdk.services.s3.model.S3Exception;
  * stays invisible; a lifecycle rule on the bucket (abort incomplete multipart uploads, expire
  * {@code tmp/}) reclaims its space.
  *
+ * <p>A blob's write time is its object's LastModified, by the storage's clock. Storing a blob that is
+ * already there renews it without uploading its bytes again: the object is copied onto itself
+ * server-side (one CopyObject, or a multipart copy above 5 GiB). Garbage collection lists with
+ * ListObjectsV2 and deletes after a HEAD; see {@link #deleteBlob} for the one window that leaves.
+ *
  * <p>Every SDK or network failure, and every S3 error other than a missing key, is
  * {@link BlobStore#unavailable}. Connections time out after 2 s and calls after 30 s (longer for
  * transfers, in proportion to their size), so an outage answers quickly. The credentials need
- * {@code s3:ListBucket}, or S3 reports a missing key as 403, which would read as an outage.
+ * {@code s3:GetObject}, {@code s3:PutObject}, {@code s3:DeleteObject} (collection, and clean-up of
+ * {@code tmp/}) and {@code s3:ListBucket} (collection; without it S3 also reports a missing key as
+ * 403, which would read as an outage).
  */
 public final class S3BlobStore implements BlobStore, AutoCloseable {
 
@@ -64,6 +77,9 @@ public final class S3BlobStore implements BlobStore, AutoCloseable {
     private static final int MAX_PART_SIZE = 1 << 30;
     private static final int MAX_PARTS = 10_000;
     private static final long COPY_PART_SIZE = 256L * 1024 * 1024;
+    /** The largest object a single CopyObject copies. */
+    private static final long MAX_COPY_SIZE = 5L * 1024 * 1024 * 1024;
+    private static final String BLOB_CONTENT_TYPE = "application/octet-stream";
     private static final int DRAIN_CHUNK = 64 * 1024;
 
     private static final Duration CONNECT_TIMEOUT = Duration.ofSeconds(2);
@@ -112,8 +128,9 @@ public final class S3BlobStore implements BlobStore, AutoCloseable {
         Optional<Sha256> known = expectation instanceof BlobExpectation.Exactly exactly
                 ? Optional.of(exactly.sha256()) : Optional.empty();
         try {
-            if (known.isPresent() && objectSize(blobKey(workspace, known.get())).isPresent()) {
-                // Content-addressed: nothing to write, but the caller's bytes must still match their claim.
+            if (known.isPresent() && renewed(blobKey(workspace, known.get()))) {
+                // Content-addressed: nothing to upload, but the caller's bytes must still match their claim.
+                // Renewing first keeps the source unread, so a blob deleted meanwhile is uploaded below.
                 source.drain();
                 return source.finish();
             }
@@ -122,7 +139,7 @@ public final class S3BlobStore implements BlobStore, AutoCloseable {
             if (first.length < partSize) {
                 StoredBlob blob = source.finish();
                 String key = blobKey(workspace, blob.sha256());
-                if (known.isPresent() || objectSize(key).isEmpty()) {
+                if (known.isPresent() || !renewed(key)) {
                     s3.putObject(request -> request.bucket(bucket).key(key)
                             .overrideConfiguration(config -> config.apiCallTimeout(transferTimeout(first.length))),
                             body(first));
@@ -136,7 +153,7 @@ public final class S3BlobStore implements BlobStore, AutoCloseable {
             StoredBlob blob = uploadVerified(temp, first, source, partSize);
             try {
                 String key = blobKey(workspace, blob.sha256());
-                if (objectSize(key).isEmpty()) {
+                if (!renewed(key)) {
                     copy(temp, key, blob.size());
                 }
             } finally {
@@ -145,6 +162,31 @@ public final class S3BlobStore implements BlobStore, AutoCloseable {
             return blob;
         } catch (SdkException e) {
             throw BlobStore.unavailable(e);
+        }
+    }
+
+    /**
+     * Renews the write time of the object if it exists, by copying it onto itself (S3 accepts that
+     * only when the metadata is replaced), server-side and without its bytes passing through here;
+     * false when there is no such object, also when it is deleted between the two requests.
+     */
+    private boolean renewed(String key) {
+        OptionalLong size = objectSize(key);
+        if (size.isEmpty()) {
+            return false;
+        }
+        try {
+            if (size.getAsLong() <= MAX_COPY_SIZE) {
+                s3.copyObject(request -> request.sourceBucket(bucket).sourceKey(key)
+                        .destinationBucket(bucket).destinationKey(key)
+                        .metadataDirective(MetadataDirective.REPLACE).contentType(BLOB_CONTENT_TYPE)
+                        .overrideConfiguration(config -> config.apiCallTimeout(transferTimeout(size.getAsLong()))));
+            } else {
+                copy(key, key, size.getAsLong());
+            }
+            return true;
+        } catch (NoSuchKeyException deletedMeanwhile) {
+            return false;
         }
     }
 
@@ -182,7 +224,8 @@ public final class S3BlobStore implements BlobStore, AutoCloseable {
 
     /** A server-side copy in parts, since a single CopyObject stops at 5 GiB. */
     private void copy(String from, String to, long size) {
-        String uploadId = s3.createMultipartUpload(request -> request.bucket(bucket).key(to)).uploadId();
+        String uploadId = s3.createMultipartUpload(request -> request.bucket(bucket).key(to)
+                .contentType(BLOB_CONTENT_TYPE)).uploadId();
         boolean completed = false;
         try {
             List<CompletedPart> parts = new ArrayList<>();
@@ -307,6 +350,72 @@ public final class S3BlobStore implements BlobStore, AutoCloseable {
     }
 
     @Override
+    public List<WorkspaceRef> listWorkspaces() {
+        String workspaces = prefix + "workspaces/";
+        List<WorkspaceRef> refs = new ArrayList<>();
+        try {
+            for (CommonPrefix child : s3.listObjectsV2Paginator(request -> request.bucket(bucket)
+                    .prefix(workspaces).delimiter("/")).commonPrefixes()) {
+                String name = child.prefix().substring(workspaces.length(), child.prefix().length() - 1);
+                WorkspaceRef.parse(name).ifPresent(refs::add);
+            }
+        } catch (SdkException e) {
+            throw BlobStore.unavailable(e);
+        }
+        return refs;
+    }
+
+    @Override
+    public List<ListedBlob> listBlobs(WorkspaceRef workspace) {
+        String blobs = blobKeyPrefix(workspace);
+        List<ListedBlob> listed = new ArrayList<>();
+        try {
+            // S3 lists only complete objects: multipart uploads in progress are not among them.
+            for (S3Object object : s3.listObjectsV2Paginator(request -> request.bucket(bucket).prefix(blobs)).contents()) {
+                Sha256.parse(object.key().substring(blobs.length())).ifPresent(sha256 ->
+                        listed.add(new ListedBlob(sha256, object.size(), object.lastModified())));
+            }
+        } catch (SdkException e) {
+            throw BlobStore.unavailable(e);
+        }
+        return listed;
+    }
+
+    /**
+     * Deletes the blob if a HEAD finds it last written before {@code writtenBefore}, judged to the
+     * second (HEAD reports whole seconds, so a blob written in the cut-off's own second is kept).
+     *
+     * <p>Not atomic: a put renewing the blob between the HEAD and the DELETE (a few milliseconds) is
+     * lost with it, and the put's publish would then name a missing blob. A conditional delete cannot
+     * close that window on S3: {@code If-Match} compares ETags, which a renewal keeps (same bytes),
+     * and {@code x-amz-if-match-last-modified-time} is for directory buckets only. The window needs a
+     * blob old and unreferenced (only a failed or abandoned publish leaves one) that a new publish
+     * stores again at that very moment.
+     */
+    @Override
+    public boolean deleteBlob(WorkspaceRef workspace, Sha256 blob, Instant writtenBefore) {
+        String key = blobKey(workspace, blob);
+        try {
+            Instant lastModified;
+            try {
+                lastModified = s3.headObject(request -> request.bucket(bucket).key(key)).lastModified();
+            } catch (S3Exception e) {
+                if (e.statusCode() == 404) {
+                    return false;
+                }
+                throw e;
+            }
+            if (!lastModified.isBefore(writtenBefore.truncatedTo(ChronoUnit.SECONDS))) {
+                return false;
+            }
+            s3.deleteObject(request -> request.bucket(bucket).key(key));
+            return true;
+        } catch (SdkException e) {
+            throw BlobStore.unavailable(e);
+        }
+    }
+
+    @Override
     public boolean isAvailable() {
         try {
             s3.headBucket(request -> request.bucket(bucket)
@@ -323,7 +432,11 @@ public final class S3BlobStore implements BlobStore, AutoCloseable {
     }
 
     private String blobKey(WorkspaceRef workspace, Sha256 blob) {
-        return prefix + "workspaces/" + workspace.value() + "/blobs/" + blob.hex();
+        return blobKeyPrefix(workspace) + blob.hex();
+    }
+
+    private String blobKeyPrefix(WorkspaceRef workspace) {
+        return prefix + "workspaces/" + workspace.value() + "/blobs/";
     }
 
     private String manifestKey(WorkspaceRef workspace, Revision revision) {
@@ -367,8 +480,7 @@ public final class S3BlobStore implements BlobStore, AutoCloseable {
 
     /** The bytes as a body the SDK can replay on a retry, without the copy {@code fromBytes} makes. */
     private static RequestBody body(byte[] bytes) {
-        return RequestBody.fromContentProvider(() -> new ByteArrayInputStream(bytes), bytes.length,
-                "application/octet-stream");
+        return RequestBody.fromContentProvider(() -> new ByteArrayInputStream(bytes), bytes.length, BLOB_CONTENT_TYPE);
     }
 
     /**

@@ -11,6 +11,7 @@ import com.arkloop.projects.domain.ErrorCode;
 import com.arkloop.projects.domain.workspace.BlobContent;
 import com.arkloop.projects.domain.workspace.BlobExpectation;
 import com.arkloop.projects.domain.workspace.ByteRange;
+import com.arkloop.projects.domain.workspace.ListedBlob;
 import com.arkloop.projects.domain.workspace.Manifest;
 import com.arkloop.projects.domain.workspace.Revision;
 import com.arkloop.projects.domain.workspace.Sha256;
@@ -23,21 +24,28 @@ import java.time.Duration;
 import java.time.Instant;
 import java.util.Arrays;
 import java.util.List;
+import java.util.Locale;
+import java.util.Map;
 import java.util.Optional;
 import java.util.SplittableRandom;
 import java.util.UUID;
 import java.util.function.Supplier;
+import java.util.stream.Collectors;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.function.Executable;
 import software.amazon.awssdk.core.sync.RequestBody;
 
-/** What only the S3 store promises: its layout, how it streams large blobs, its clean-up, how it fails. */
+/**
+ * What only the S3 store promises: its layout, how it streams large blobs and renews stored ones, its
+ * clean-up, what collection sees and deletes, how it fails.
+ */
 class S3BlobStoreIT {
 
     private static final byte[] LARGE = new byte[20 * 1024 * 1024 + 123];
     private static final byte[] SMALL = "hello".getBytes(StandardCharsets.US_ASCII);
+    private static final byte[] CONTENT_OF_KNOWN_DIGEST = "known digest".getBytes(StandardCharsets.US_ASCII);
 
     private static S3ProxyServer server;
 
@@ -141,7 +149,65 @@ class S3BlobStoreIT {
     }
 
     @Test
-    void does_not_write_a_blob_that_is_already_stored_but_still_checks_the_content() {
+    void renews_the_write_time_of_a_blob_stored_again_on_every_path() throws Exception {
+        try (S3BlobStore store = store()) {
+            List<Supplier<StoredBlob>> puts = List.of(
+                    () -> store.putBlob(workspace, new ByteArrayInputStream(SMALL), BlobExpectation.atMost(100)),
+                    () -> store.putBlob(workspace, new ByteArrayInputStream(LARGE), BlobExpectation.atMost(64L << 20)),
+                    () -> store.putBlob(workspace, new ByteArrayInputStream(CONTENT_OF_KNOWN_DIGEST),
+                            BlobExpectation.exactly(Sha256.of(CONTENT_OF_KNOWN_DIGEST), CONTENT_OF_KNOWN_DIGEST.length)));
+            puts.forEach(Supplier::get);
+            Map<Sha256, Instant> first = writeTimes(store);
+            assertEquals(3, first.size());
+            // S3 keeps write times to the second.
+            Thread.sleep(1100);
+            puts.forEach(Supplier::get);
+            Map<Sha256, Instant> second = writeTimes(store);
+            assertEquals(first.keySet(), second.keySet());
+            first.forEach((sha, writtenAt) -> assertTrue(second.get(sha).isAfter(writtenAt), sha + ": " + writtenAt));
+            assertServes(store, Sha256.of(LARGE));
+            assertArrayEquals(SMALL, readAll(store.openBlob(workspace, Sha256.of(SMALL), Optional.empty()).orElseThrow()));
+        }
+        assertNothingLeftOver();
+    }
+
+    private Map<Sha256, Instant> writeTimes(S3BlobStore store) {
+        return store.listBlobs(workspace).stream().collect(Collectors.toMap(ListedBlob::sha256, ListedBlob::storedAt));
+    }
+
+    @Test
+    void lists_only_what_has_the_names_it_writes() {
+        String base = prefix + "workspaces/" + workspace.value() + "/blobs/";
+        String sha = Sha256.of(SMALL).hex();
+        for (String stray : List.of(base + "not-a-digest", base + sha.toUpperCase(Locale.ROOT),
+                base + "nested/" + sha, prefix + "workspaces/not-a-ref/blobs/" + sha, prefix + "workspaces/loose-object")) {
+            server.admin().putObject(request -> request.bucket(S3ProxyServer.BUCKET).key(stray), RequestBody.fromBytes(SMALL));
+        }
+        try (S3BlobStore store = store()) {
+            assertEquals(List.of(), store.listBlobs(workspace));
+            assertEquals(List.of(workspace), store.listWorkspaces());
+            store.putBlob(workspace, new ByteArrayInputStream(SMALL), BlobExpectation.atMost(100));
+            assertEquals(List.of(Sha256.of(SMALL)), store.listBlobs(workspace).stream().map(ListedBlob::sha256).toList());
+        }
+    }
+
+    @Test
+    void deletes_only_its_blob_and_judges_write_times_to_the_second() {
+        try (S3BlobStore store = store()) {
+            Sha256 sha = store.putBlob(workspace, new ByteArrayInputStream(SMALL), BlobExpectation.atMost(100)).sha256();
+            Revision revision = Revision.create(Instant.parse("2024-03-09T16:00:00Z"), new SplittableRandom(3));
+            store.putManifest(workspace, revision, Manifest.EMPTY);
+            Instant writtenAt = store.listBlobs(workspace).getFirst().storedAt();
+            // Later in the same second may still be before the write: kept.
+            assertFalse(store.deleteBlob(workspace, sha, writtenAt.plusMillis(999)));
+            assertTrue(store.deleteBlob(workspace, sha, writtenAt.plusSeconds(1)));
+            assertEquals(List.of(prefix + "workspaces/" + workspace.value() + "/manifests/" + revision.value() + ".json"),
+                    server.keys(prefix));
+        }
+    }
+
+    @Test
+    void does_not_upload_a_blob_that_is_already_stored_but_still_checks_the_content() {
         try (S3BlobStore store = store()) {
             String key = prefix + "workspaces/" + workspace.value() + "/blobs/" + Sha256.of(SMALL).hex();
             // A marker put behind the store's back shows whether the store writes the object again.
@@ -186,7 +252,10 @@ class S3BlobStoreIT {
                     () -> store.openBlob(workspace, sha, Optional.of(new ByteRange(1, 2))),
                     () -> store.blobSize(workspace, sha),
                     () -> store.putManifest(workspace, revision, Manifest.EMPTY),
-                    () -> store.getManifest(workspace, revision));
+                    () -> store.getManifest(workspace, revision),
+                    store::listWorkspaces,
+                    () -> store.listBlobs(workspace),
+                    () -> store.deleteBlob(workspace, sha, Instant.now()));
             for (Executable call : calls) {
                 long started = System.nanoTime();
                 DomainException error = assertThrows(DomainException.class, call);
@@ -214,6 +283,11 @@ class S3BlobStoreIT {
             assertEquals(ErrorCode.SERVICE_UNAVAILABLE, error.errorCode());
             assertThrows(DomainException.class,
                     () -> store.putBlob(workspace, new ByteArrayInputStream(SMALL), BlobExpectation.atMost(100)));
+            // A HEAD's 404 has no body to tell a missing bucket from a missing key: deleteBlob answers
+            // false there, but collection lists first, and listing a missing bucket fails.
+            for (Executable call : List.<Executable>of(store::listWorkspaces, () -> store.listBlobs(workspace))) {
+                assertEquals(ErrorCode.SERVICE_UNAVAILABLE, assertThrows(DomainException.class, call).errorCode());
+            }
         }
     }
 }

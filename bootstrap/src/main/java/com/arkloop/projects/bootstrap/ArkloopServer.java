@@ -11,17 +11,20 @@ import org.slf4j.LoggerFactory;
 
 /**
  * The composition root: builds the object graph by hand, top to bottom, from the settings, and starts
- * listening. Closing it stops the HTTP server first (in-flight requests finish), then the backend.
+ * listening. Closing it stops the HTTP server first (in-flight requests finish), then writes the last
+ * API-key use times, then closes the backend.
  */
 public final class ArkloopServer implements AutoCloseable {
 
     private static final Logger LOG = LoggerFactory.getLogger(ArkloopServer.class);
 
     private final Javalin http;
+    private final ApiKeyUsageFlusher apiKeyUsage;
     private final Backend backend;
 
-    private ArkloopServer(Javalin http, Backend backend) {
+    private ArkloopServer(Javalin http, ApiKeyUsageFlusher apiKeyUsage, Backend backend) {
         this.http = http;
+        this.apiKeyUsage = apiKeyUsage;
         this.backend = backend;
     }
 
@@ -33,8 +36,9 @@ public final class ArkloopServer implements AutoCloseable {
             ApiSettings apiSettings = new ApiSettings(Math.toIntExact(settings.maxBodyBytes()), Duration.ofSeconds(10));
             Javalin http = HttpApi.create(new ApiDependencies(backend.useCases(), jwt, backend::isReady, apiSettings));
             http.start(settings.httpHost(), settings.httpPort());
+            ApiKeyUsageFlusher apiKeyUsage = ApiKeyUsageFlusher.start(backend.useCases().flushApiKeyUsage());
             LOG.info("Arkloop Projects listening on http://{}:{}", settings.httpHost(), http.port());
-            return new ArkloopServer(http, backend);
+            return new ArkloopServer(http, apiKeyUsage, backend);
         } catch (RuntimeException failed) {
             backend.close();
             throw failed;
@@ -49,6 +53,7 @@ public final class ArkloopServer implements AutoCloseable {
     @Override
     public void close() {
         http.stop();
+        apiKeyUsage.close();
         backend.close();
         LOG.info("Arkloop Projects stopped");
     }

@@ -11,6 +11,9 @@ import org.eclipse.jetty.server.handler.GracefulHandler;
  */
 public final class HttpApi {
 
+    /** All request headers together; twice {@code JwtAuthenticator.MAX_TOKEN_CHARS}. */
+    static final int REQUEST_HEADER_BYTES = 16 * 1024;
+
     private HttpApi() {
     }
 
@@ -25,6 +28,9 @@ public final class HttpApi {
             config.concurrency.useVirtualThreads = true;
             config.http.prefer405over404 = true;
             config.http.maxRequestSize = settings.maxBodyBytes();
+            // Room for headers with a token over the authenticator's 8 KiB cap, so that such a token
+            // gets its 401 auth.invalid_token rather than a 431; larger headers are still 431.
+            config.jetty.modifyHttpConfiguration(http -> http.setRequestHeaderSize(REQUEST_HEADER_BYTES));
             config.jetty.modifyServer(server -> {
                 server.insertHandler(new GracefulHandler());
                 server.insertHandler(new ContentTypeSpelling());

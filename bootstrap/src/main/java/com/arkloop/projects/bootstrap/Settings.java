@@ -46,10 +46,6 @@ public record Settings(
         S3
     }
 
-    public static Settings fromEnvironment() {
-        return load(System.getenv());
-    }
-
     public static Settings load(Map<String, String> environment) {
         Map<String, String> values = new HashMap<>();
         Optional.ofNullable(blankToNull(environment.get("ARKLOOP_CONFIG_FILE")))

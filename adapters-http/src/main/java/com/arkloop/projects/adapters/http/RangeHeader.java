@@ -1,7 +1,7 @@
 package com.arkloop.projects.adapters.http;
 
-import com.arkloop.projects.domain.workspace.BlobStore;
 import com.arkloop.projects.domain.workspace.ByteRange;
+import com.arkloop.projects.domain.workspace.WorkspaceErrors;
 import java.util.List;
 import java.util.Optional;
 import java.util.regex.Matcher;
@@ -47,13 +47,13 @@ record RangeHeader(long first, long last) {
     ByteRange within(long size) {
         if (first < 0) {
             if (last == 0 || size == 0) {
-                throw BlobStore.rangeNotSatisfiable(size);
+                throw WorkspaceErrors.rangeNotSatisfiable(size);
             }
             long length = Math.min(last, size);
             return new ByteRange(size - length, length);
         }
         if (first >= size) {
-            throw BlobStore.rangeNotSatisfiable(size);
+            throw WorkspaceErrors.rangeNotSatisfiable(size);
         }
         long end = last < 0 ? size - 1 : Math.min(last, size - 1);
         return new ByteRange(first, end - first + 1);

@@ -9,8 +9,8 @@ import com.arkloop.projects.domain.access.Actor;
 import com.arkloop.projects.domain.access.Permission;
 import com.arkloop.projects.domain.project.ProjectId;
 import com.arkloop.projects.domain.workspace.BlobContent;
-import com.arkloop.projects.domain.workspace.BlobStore;
 import com.arkloop.projects.domain.workspace.ByteRange;
+import com.arkloop.projects.domain.workspace.WorkspaceErrors;
 import io.javalin.http.Context;
 import io.javalin.http.HandlerType;
 import io.javalin.router.JavalinDefaultRoutingApi;
@@ -180,7 +180,7 @@ final class WorkspaceRoutes {
         if (!response.isCommitted()) {
             response.reset();
             response.setHeader(TraceIds.HEADER, TraceIds.of(ctx));
-            throw BlobStore.unavailable(failure);
+            throw WorkspaceErrors.storageUnavailable(failure);
         }
         LOG.warn("storage failed while streaming a file; cutting the response short, trace_id={}", TraceIds.of(ctx), failure);
     }

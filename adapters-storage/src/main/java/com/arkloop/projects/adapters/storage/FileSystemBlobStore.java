@@ -9,6 +9,7 @@ import com.arkloop.projects.domain.workspace.Manifest;
 import com.arkloop.projects.domain.workspace.Revision;
 import com.arkloop.projects.domain.workspace.Sha256;
 import com.arkloop.projects.domain.workspace.StoredBlob;
+import com.arkloop.projects.domain.workspace.WorkspaceErrors;
 import com.arkloop.projects.domain.workspace.WorkspaceRef;
 import java.io.IOException;
 import java.io.InputStream;
@@ -72,14 +73,14 @@ public final class FileSystemBlobStore implements BlobStore {
             Sha256 sha256 = Sha256.fromDigest(digest.digest());
             if (expectation instanceof BlobExpectation.Exactly exactly
                     && (!exactly.sha256().equals(sha256) || exactly.size() != size)) {
-                throw BlobStore.contentMismatch();
+                throw WorkspaceErrors.contentMismatch();
             }
             // Replacing a blob with the same name replaces it with the same bytes: concurrent puts are harmless.
             publish(temp, directory.resolve(sha256.hex()));
             temp = null;
             return new StoredBlob(sha256, size);
         } catch (IOException e) {
-            throw BlobStore.unavailable(e);
+            throw WorkspaceErrors.storageUnavailable(e);
         } finally {
             deleteQuietly(temp);
         }
@@ -101,8 +102,8 @@ public final class FileSystemBlobStore implements BlobStore {
             }
             size += read;
             if (size > expectation.maxSize()) {
-                throw expectation instanceof BlobExpectation.Exactly ? BlobStore.contentMismatch()
-                        : BlobStore.tooLarge(expectation.maxSize());
+                throw expectation instanceof BlobExpectation.Exactly ? WorkspaceErrors.contentMismatch()
+                        : WorkspaceErrors.tooLarge(expectation.maxSize());
             }
             digest.update(buffer, 0, read);
             ByteBuffer bytes = ByteBuffer.wrap(buffer, 0, read);
@@ -121,7 +122,7 @@ public final class FileSystemBlobStore implements BlobStore {
             requireRoot(missing);
             return Optional.empty();
         } catch (IOException e) {
-            throw BlobStore.unavailable(e);
+            throw WorkspaceErrors.storageUnavailable(e);
         }
         try {
             long totalSize = channel.size();
@@ -132,7 +133,7 @@ public final class FileSystemBlobStore implements BlobStore {
             return Optional.of(new BlobContent(totalSize, offset, length, new BoundedStream(channel, length)));
         } catch (IOException e) {
             closeQuietly(channel);
-            throw BlobStore.unavailable(e);
+            throw WorkspaceErrors.storageUnavailable(e);
         } catch (RuntimeException e) {
             closeQuietly(channel);
             throw e;
@@ -147,7 +148,7 @@ public final class FileSystemBlobStore implements BlobStore {
             requireRoot(missing);
             return OptionalLong.empty();
         } catch (IOException e) {
-            throw BlobStore.unavailable(e);
+            throw WorkspaceErrors.storageUnavailable(e);
         }
     }
 
@@ -166,7 +167,7 @@ public final class FileSystemBlobStore implements BlobStore {
             publish(temp, manifestPath(workspace, revision));
             temp = null;
         } catch (IOException e) {
-            throw BlobStore.unavailable(e);
+            throw WorkspaceErrors.storageUnavailable(e);
         } finally {
             deleteQuietly(temp);
         }
@@ -180,7 +181,7 @@ public final class FileSystemBlobStore implements BlobStore {
             requireRoot(missing);
             return Optional.empty();
         } catch (IOException e) {
-            throw BlobStore.unavailable(e);
+            throw WorkspaceErrors.storageUnavailable(e);
         }
     }
 
@@ -197,7 +198,7 @@ public final class FileSystemBlobStore implements BlobStore {
                 WorkspaceRef.parse(child.getFileName().toString()).ifPresent(workspaces::add);
             }
         } catch (IOException e) {
-            throw BlobStore.unavailable(e);
+            throw WorkspaceErrors.storageUnavailable(e);
         }
         return workspaces;
     }
@@ -222,7 +223,7 @@ public final class FileSystemBlobStore implements BlobStore {
         } catch (NoSuchFileException missing) {
             requireRoot(missing);
         } catch (IOException e) {
-            throw BlobStore.unavailable(e);
+            throw WorkspaceErrors.storageUnavailable(e);
         }
         return blobs;
     }
@@ -250,7 +251,7 @@ public final class FileSystemBlobStore implements BlobStore {
             publish(aside, path);
             return false;
         } catch (IOException e) {
-            throw BlobStore.unavailable(e);
+            throw WorkspaceErrors.storageUnavailable(e);
         }
     }
 
@@ -269,7 +270,7 @@ public final class FileSystemBlobStore implements BlobStore {
      */
     private void requireRoot(NoSuchFileException missing) {
         if (!Files.isDirectory(root)) {
-            throw BlobStore.unavailable(missing);
+            throw WorkspaceErrors.storageUnavailable(missing);
         }
     }
 

@@ -10,6 +10,7 @@ import com.arkloop.projects.domain.workspace.Manifest;
 import com.arkloop.projects.domain.workspace.Revision;
 import com.arkloop.projects.domain.workspace.Sha256;
 import com.arkloop.projects.domain.workspace.StoredBlob;
+import com.arkloop.projects.domain.workspace.WorkspaceErrors;
 import com.arkloop.projects.domain.workspace.WorkspaceRef;
 import java.io.ByteArrayInputStream;
 import java.io.ByteArrayOutputStream;
@@ -64,7 +65,7 @@ import software.amazon.awssdk.services.s3.model.S3Object;
  * ListObjectsV2 and deletes after a HEAD; see {@link #deleteBlob} for the one window that leaves.
  *
  * <p>Every SDK or network failure, and every S3 error other than a missing key, is
- * {@link BlobStore#unavailable}. Connections time out after 2 s and calls after 30 s (longer for
+ * {@link WorkspaceErrors#storageUnavailable}. Connections time out after 2 s and calls after 30 s (longer for
  * transfers, in proportion to their size), so an outage answers quickly. The credentials need
  * {@code s3:GetObject}, {@code s3:PutObject}, {@code s3:DeleteObject} (collection, and clean-up of
  * {@code tmp/}) and {@code s3:ListBucket} (collection; without it S3 also reports a missing key as
@@ -161,7 +162,7 @@ public final class S3BlobStore implements BlobStore, AutoCloseable {
             }
             return blob;
         } catch (SdkException e) {
-            throw BlobStore.unavailable(e);
+            throw WorkspaceErrors.storageUnavailable(e);
         }
     }
 
@@ -266,11 +267,11 @@ public final class S3BlobStore implements BlobStore, AutoCloseable {
                 if (size.isEmpty()) {
                     return Optional.empty();
                 }
-                throw BlobStore.rangeNotSatisfiable(size.getAsLong());
+                throw WorkspaceErrors.rangeNotSatisfiable(size.getAsLong());
             }
-            throw BlobStore.unavailable(e);
+            throw WorkspaceErrors.storageUnavailable(e);
         } catch (SdkException e) {
-            throw BlobStore.unavailable(e);
+            throw WorkspaceErrors.storageUnavailable(e);
         }
         try {
             String contentRange = response.response().contentRange();
@@ -294,7 +295,7 @@ public final class S3BlobStore implements BlobStore, AutoCloseable {
         } catch (IOException | RuntimeException e) {
             // A response that does not add up is the store's fault.
             discard(response);
-            throw BlobStore.unavailable(e);
+            throw WorkspaceErrors.storageUnavailable(e);
         }
     }
 
@@ -308,7 +309,7 @@ public final class S3BlobStore implements BlobStore, AutoCloseable {
         try {
             return objectSize(blobKey(workspace, blob));
         } catch (SdkException e) {
-            throw BlobStore.unavailable(e);
+            throw WorkspaceErrors.storageUnavailable(e);
         }
     }
 
@@ -334,7 +335,7 @@ public final class S3BlobStore implements BlobStore, AutoCloseable {
                             .overrideConfiguration(config -> config.apiCallTimeout(transferTimeout(json.size()))),
                     RequestBody.fromBytes(json.toByteArray()));
         } catch (IOException | SdkException e) {
-            throw BlobStore.unavailable(e);
+            throw WorkspaceErrors.storageUnavailable(e);
         }
     }
 
@@ -345,7 +346,7 @@ public final class S3BlobStore implements BlobStore, AutoCloseable {
         } catch (NoSuchKeyException missing) {
             return Optional.empty();
         } catch (IOException | SdkException e) {
-            throw BlobStore.unavailable(e);
+            throw WorkspaceErrors.storageUnavailable(e);
         }
     }
 
@@ -360,7 +361,7 @@ public final class S3BlobStore implements BlobStore, AutoCloseable {
                 WorkspaceRef.parse(name).ifPresent(refs::add);
             }
         } catch (SdkException e) {
-            throw BlobStore.unavailable(e);
+            throw WorkspaceErrors.storageUnavailable(e);
         }
         return refs;
     }
@@ -376,7 +377,7 @@ public final class S3BlobStore implements BlobStore, AutoCloseable {
                         listed.add(new ListedBlob(sha256, object.size(), object.lastModified())));
             }
         } catch (SdkException e) {
-            throw BlobStore.unavailable(e);
+            throw WorkspaceErrors.storageUnavailable(e);
         }
         return listed;
     }
@@ -411,7 +412,7 @@ public final class S3BlobStore implements BlobStore, AutoCloseable {
             s3.deleteObject(request -> request.bucket(bucket).key(key));
             return true;
         } catch (SdkException e) {
-            throw BlobStore.unavailable(e);
+            throw WorkspaceErrors.storageUnavailable(e);
         }
     }
 
@@ -511,8 +512,8 @@ public final class S3BlobStore implements BlobStore, AutoCloseable {
             }
             size += bytes.length;
             if (size > expectation.maxSize()) {
-                throw expectation instanceof BlobExpectation.Exactly ? BlobStore.contentMismatch()
-                        : BlobStore.tooLarge(expectation.maxSize());
+                throw expectation instanceof BlobExpectation.Exactly ? WorkspaceErrors.contentMismatch()
+                        : WorkspaceErrors.tooLarge(expectation.maxSize());
             }
             digest.update(bytes);
             return bytes;
@@ -529,7 +530,7 @@ public final class S3BlobStore implements BlobStore, AutoCloseable {
             Sha256 sha256 = Sha256.fromDigest(digest.digest());
             if (expectation instanceof BlobExpectation.Exactly exactly
                     && (!exactly.sha256().equals(sha256) || exactly.size() != size)) {
-                throw BlobStore.contentMismatch();
+                throw WorkspaceErrors.contentMismatch();
             }
             return new StoredBlob(sha256, size);
         }

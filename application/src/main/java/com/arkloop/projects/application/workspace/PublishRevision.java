@@ -20,6 +20,7 @@ import com.arkloop.projects.domain.workspace.RevisionLog;
 import com.arkloop.projects.domain.workspace.RevisionSummary;
 import com.arkloop.projects.domain.workspace.StoredBlob;
 import com.arkloop.projects.domain.workspace.Workspace;
+import com.arkloop.projects.domain.workspace.WorkspaceErrors;
 import com.arkloop.projects.domain.workspace.WorkspacePath;
 import com.arkloop.projects.domain.workspace.WorkspaceRef;
 import com.arkloop.projects.domain.workspace.WorkspaceRepository;
@@ -177,7 +178,7 @@ public final class PublishRevision {
         if (current.isEmpty()) {
             return Manifest.EMPTY;
         }
-        return blobs.getManifest(ref, current.get()).orElseThrow(() -> BlobStore.unavailable(
+        return blobs.getManifest(ref, current.get()).orElseThrow(() -> WorkspaceErrors.storageUnavailable(
                 new IOException("the manifest of revision " + current.get() + " of " + ref + " is missing")));
     }
 

@@ -17,6 +17,7 @@ import com.arkloop.projects.domain.workspace.Revision;
 import com.arkloop.projects.domain.workspace.RevisionLog;
 import com.arkloop.projects.domain.workspace.Sha256;
 import com.arkloop.projects.domain.workspace.Workspace;
+import com.arkloop.projects.domain.workspace.WorkspaceErrors;
 import com.arkloop.projects.domain.workspace.WorkspacePath;
 import com.arkloop.projects.domain.workspace.WorkspaceRef;
 import com.arkloop.projects.domain.workspace.WorkspaceRepository;
@@ -154,7 +155,7 @@ public final class ReadWorkspaceFile {
         try (head) {
             bytes = head.stream().readNBytes(ContentTypes.SNIFF_BYTES);
         } catch (IOException | UncheckedIOException failure) {
-            throw BlobStore.unavailable(failure);
+            throw WorkspaceErrors.storageUnavailable(failure);
         }
         String type = ContentTypes.sniff(bytes, bytes.length, head.totalSize() > bytes.length);
         return new WorkspaceFile(ref, revision, entry, head.totalSize(), type);

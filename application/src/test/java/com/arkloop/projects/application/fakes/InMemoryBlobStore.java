@@ -9,6 +9,7 @@ import com.arkloop.projects.domain.workspace.Manifest;
 import com.arkloop.projects.domain.workspace.Revision;
 import com.arkloop.projects.domain.workspace.Sha256;
 import com.arkloop.projects.domain.workspace.StoredBlob;
+import com.arkloop.projects.domain.workspace.WorkspaceErrors;
 import com.arkloop.projects.domain.workspace.WorkspaceRef;
 import java.io.ByteArrayInputStream;
 import java.io.ByteArrayOutputStream;
@@ -62,13 +63,13 @@ public final class InMemoryBlobStore implements BlobStore {
         // One byte past the limit is enough to tell that the content is too long.
         byte[] bytes = readAtMost(content, Math.max(expectation.maxSize(), expectation.maxSize() + 1));
         if (bytes.length > expectation.maxSize()) {
-            throw expectation instanceof BlobExpectation.Exactly ? BlobStore.contentMismatch()
-                    : BlobStore.tooLarge(expectation.maxSize());
+            throw expectation instanceof BlobExpectation.Exactly ? WorkspaceErrors.contentMismatch()
+                    : WorkspaceErrors.tooLarge(expectation.maxSize());
         }
         Sha256 sha256 = Sha256.of(bytes);
         if (expectation instanceof BlobExpectation.Exactly exactly
                 && (!exactly.sha256().equals(sha256) || exactly.size() != bytes.length)) {
-            throw BlobStore.contentMismatch();
+            throw WorkspaceErrors.contentMismatch();
         }
         // Writing it again keeps the bytes (they are the same) but renews the write time, as a real store does.
         Instant now = clock.instant();
@@ -174,7 +175,7 @@ public final class InMemoryBlobStore implements BlobStore {
 
     private void requireAvailable() {
         if (!available) {
-            throw BlobStore.unavailable(new IOException("simulated outage"));
+            throw WorkspaceErrors.storageUnavailable(new IOException("simulated outage"));
         }
     }
 }

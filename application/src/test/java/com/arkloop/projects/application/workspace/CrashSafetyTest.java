@@ -17,6 +17,7 @@ import com.arkloop.projects.domain.workspace.Revision;
 import com.arkloop.projects.domain.workspace.RevisionSummary;
 import com.arkloop.projects.domain.workspace.StoredBlob;
 import com.arkloop.projects.domain.workspace.Workspace;
+import com.arkloop.projects.domain.workspace.WorkspaceErrors;
 import com.arkloop.projects.domain.workspace.WorkspaceRef;
 import com.arkloop.projects.domain.workspace.WorkspaceRepository;
 import java.io.IOException;
@@ -70,7 +71,7 @@ class CrashSafetyTest {
         @Override
         public void putManifest(WorkspaceRef workspace, Revision revision, Manifest manifest) {
             if (armed == Step.WRITING_THE_MANIFEST) {
-                throw BlobStore.unavailable(new IOException("disk full"));
+                throw WorkspaceErrors.storageUnavailable(new IOException("disk full"));
             }
             super.putManifest(workspace, revision, manifest);
             if (armed == Step.AFTER_THE_MANIFEST) {

@@ -1,11 +1,9 @@
 package com.arkloop.projects.domain.workspace;
 
 import com.arkloop.projects.domain.DomainException;
-import com.arkloop.projects.domain.ErrorCode;
 import java.io.InputStream;
 import java.time.Instant;
 import java.util.List;
-import java.util.Map;
 import java.util.Optional;
 import java.util.OptionalLong;
 
@@ -79,23 +77,4 @@ public interface BlobStore {
 
     /** Whether the storage answers at all (for readiness and the workspace status); never throws. */
     boolean isAvailable();
-
-    /** The failure every store reports when its storage cannot be reached or fails. */
-    static DomainException unavailable(Throwable cause) {
-        return new DomainException(ErrorCode.SERVICE_UNAVAILABLE, "workspace storage is unavailable", Map.of(), cause);
-    }
-
-    static DomainException contentMismatch() {
-        return new DomainException(ErrorCode.VALIDATION_FAILED, "content does not match its expected digest and size",
-                Map.of("content", "does not match the expected sha256 and size"));
-    }
-
-    static DomainException tooLarge(long maxSize) {
-        return new DomainException(ErrorCode.REQUEST_TOO_LARGE, "content is larger than " + maxSize + " bytes");
-    }
-
-    static DomainException rangeNotSatisfiable(long totalSize) {
-        return new DomainException(ErrorCode.WORKSPACE_RANGE_NOT_SATISFIABLE, "range not satisfiable",
-                Map.of("range", "must start before byte " + totalSize));
-    }
 }

@@ -22,7 +22,7 @@ public record ByteRange(long offset, long length) {
      */
     public ByteRange within(long totalSize) {
         if (offset >= totalSize) {
-            throw BlobStore.rangeNotSatisfiable(totalSize);
+            throw WorkspaceErrors.rangeNotSatisfiable(totalSize);
         }
         return new ByteRange(offset, Math.min(length, totalSize - offset));
     }

@@ -19,18 +19,26 @@ import com.arkloop.projects.application.team.DeleteTeam;
 import com.arkloop.projects.application.team.ListTeamMembers;
 import com.arkloop.projects.application.team.ListTeams;
 import com.arkloop.projects.application.team.RemoveTeamMember;
+import com.arkloop.projects.application.workspace.ChangeSessionState;
+import com.arkloop.projects.application.workspace.CloseSession;
+import com.arkloop.projects.application.workspace.CollectGarbage;
 import com.arkloop.projects.application.workspace.DirectoryIndexCache;
 import com.arkloop.projects.application.workspace.GetWorkspace;
+import com.arkloop.projects.application.workspace.ListRevisions;
 import com.arkloop.projects.application.workspace.ListWorkspaceFiles;
+import com.arkloop.projects.application.workspace.OpenSession;
+import com.arkloop.projects.application.workspace.PublishRevision;
 import com.arkloop.projects.application.workspace.ReadWorkspaceFile;
 import com.arkloop.projects.domain.apikey.ApiKeyRepository;
 import com.arkloop.projects.domain.project.ProjectRepository;
 import com.arkloop.projects.domain.team.TeamRepository;
 import com.arkloop.projects.domain.workspace.BlobStore;
+import com.arkloop.projects.domain.workspace.RevisionLog;
 import com.arkloop.projects.domain.workspace.SessionRepository;
 import com.arkloop.projects.domain.workspace.WorkspaceRepository;
 import java.security.SecureRandom;
 import java.time.Clock;
+import java.time.Duration;
 import java.util.Objects;
 
 /**
@@ -39,10 +47,13 @@ import java.util.Objects;
  */
 public final class ArkloopProjects {
 
-    /** The driven ports: storage for projects, teams, workspaces and sessions, blobs, transactions, API keys. */
+    /**
+     * The driven ports: storage for projects, teams, workspaces and sessions, blobs, transactions, API
+     * keys, and each workspace's revision history.
+     */
     public record Ports(ProjectRepository projects, TeamRepository teams, WorkspaceRepository workspaces,
                         SessionRepository sessions, BlobStore blobs, Transactions transactions,
-                        ApiKeyRepository apiKeys) {
+                        ApiKeyRepository apiKeys, RevisionLog revisions) {
         public Ports {
             Objects.requireNonNull(projects, "projects");
             Objects.requireNonNull(teams, "teams");
@@ -51,6 +62,7 @@ public final class ArkloopProjects {
             Objects.requireNonNull(blobs, "blobs");
             Objects.requireNonNull(transactions, "transactions");
             Objects.requireNonNull(apiKeys, "apiKeys");
+            Objects.requireNonNull(revisions, "revisions");
         }
     }
 
@@ -58,17 +70,36 @@ public final class ArkloopProjects {
      * @param clock             the time source of every timestamp
      * @param ids               new project and team ids
      * @param indexCacheEntries how many manifest entries the directory-index cache may hold in memory
+     * @param publishLimits     the caps of a publish: archive entries, archive file bytes, duration
+     * @param garbageGrace      how old an unreferenced blob must be before {@link CollectGarbage} deletes
+     *                          it; must exceed {@code publishLimits.maxDuration()}
      */
-    public record Options(Clock clock, IdGenerator ids, long indexCacheEntries) {
+    public record Options(Clock clock, IdGenerator ids, long indexCacheEntries, PublishRevision.Limits publishLimits,
+                          Duration garbageGrace) {
         public static final long DEFAULT_INDEX_CACHE_ENTRIES = 2_000_000;
 
         public Options {
             Objects.requireNonNull(clock, "clock");
             Objects.requireNonNull(ids, "ids");
+            Objects.requireNonNull(publishLimits, "publishLimits");
+            Objects.requireNonNull(garbageGrace, "garbageGrace");
+            if (garbageGrace.compareTo(publishLimits.maxDuration()) <= 0) {
+                throw new IllegalArgumentException("garbageGrace must exceed publishLimits.maxDuration");
+            }
+        }
+
+        /** The default publish limits ({@link PublishRevision.Limits#DEFAULT}) and grace period ({@link CollectGarbage#DEFAULT_GRACE}). */
+        public Options(Clock clock, IdGenerator ids, long indexCacheEntries) {
+            this(clock, ids, indexCacheEntries, PublishRevision.Limits.DEFAULT, CollectGarbage.DEFAULT_GRACE);
         }
 
         public static Options defaults() {
             return new Options(Clock.systemUTC(), IdGenerator.random(), DEFAULT_INDEX_CACHE_ENTRIES);
+        }
+
+        /** These options with other publish limits. */
+        public Options withPublishLimits(PublishRevision.Limits limits) {
+            return new Options(clock, ids, indexCacheEntries, limits, garbageGrace);
         }
     }
 
@@ -86,6 +117,13 @@ public final class ArkloopProjects {
     private final GetWorkspace getWorkspace;
     private final ListWorkspaceFiles listWorkspaceFiles;
     private final ReadWorkspaceFile readWorkspaceFile;
+    private final PublishRevision publishRevision;
+    private final PublishRevision.Limits publishLimits;
+    private final ListRevisions listRevisions;
+    private final OpenSession openSession;
+    private final ChangeSessionState changeSessionState;
+    private final CloseSession closeSession;
+    private final CollectGarbage collectGarbage;
     private final ApiKeyUseCases apiKeys;
 
     public ArkloopProjects(Ports ports, Options options) {
@@ -109,8 +147,17 @@ public final class ArkloopProjects {
         listTeamMembers = new ListTeamMembers(ports.teams(), tx);
 
         getWorkspace = new GetWorkspace(visible, ports.workspaces(), ports.sessions(), ports.blobs(), tx, clock);
-        listWorkspaceFiles = new ListWorkspaceFiles(visible, ports.workspaces(), indexes, tx, clock);
-        readWorkspaceFile = new ReadWorkspaceFile(visible, ports.workspaces(), indexes, ports.blobs(), tx, clock);
+        listWorkspaceFiles = new ListWorkspaceFiles(visible, ports.workspaces(), ports.revisions(), indexes, tx, clock);
+        readWorkspaceFile = new ReadWorkspaceFile(visible, ports.workspaces(), ports.revisions(), indexes, ports.blobs(),
+                tx, clock);
+        publishLimits = options.publishLimits();
+        publishRevision = new PublishRevision(visible, ports.workspaces(), ports.revisions(), ports.blobs(), tx, clock,
+                options.ids(), publishLimits);
+        listRevisions = new ListRevisions(visible, ports.workspaces(), ports.revisions(), tx, clock);
+        openSession = new OpenSession(visible, ports.workspaces(), ports.sessions(), tx, clock, options.ids());
+        changeSessionState = new ChangeSessionState(visible, ports.workspaces(), ports.sessions(), tx, clock);
+        closeSession = new CloseSession(visible, ports.workspaces(), ports.sessions(), tx, clock);
+        collectGarbage = new CollectGarbage(ports.blobs(), ports.revisions(), tx, clock, options.garbageGrace());
 
         apiKeys = new ApiKeyUseCases(ports.apiKeys(), tx, clock, options.ids(), new SecureRandom());
     }
@@ -169,6 +216,37 @@ public final class ArkloopProjects {
 
     public ReadWorkspaceFile readWorkspaceFile() {
         return readWorkspaceFile;
+    }
+
+    /** Writes, deletes or replaces workspace content as a new revision. */
+    public PublishRevision publishRevision() {
+        return publishRevision;
+    }
+
+    /** The caps {@link #publishRevision()} enforces, for adapters that bound what they read ahead of it. */
+    public PublishRevision.Limits publishLimits() {
+        return publishLimits;
+    }
+
+    public ListRevisions listRevisions() {
+        return listRevisions;
+    }
+
+    public OpenSession openSession() {
+        return openSession;
+    }
+
+    public ChangeSessionState changeSessionState() {
+        return changeSessionState;
+    }
+
+    public CloseSession closeSession() {
+        return closeSession;
+    }
+
+    /** Deletes blobs no revision names once they are older than the grace period; run it from a job. */
+    public CollectGarbage collectGarbage() {
+        return collectGarbage;
     }
 
     public CreateApiKey createApiKey() {

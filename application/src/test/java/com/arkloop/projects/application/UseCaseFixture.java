@@ -3,6 +3,7 @@ package com.arkloop.projects.application;
 import com.arkloop.projects.application.fakes.InMemoryApiKeyRepository;
 import com.arkloop.projects.application.fakes.InMemoryBlobStore;
 import com.arkloop.projects.application.fakes.InMemoryProjectRepository;
+import com.arkloop.projects.application.fakes.InMemoryRevisionLog;
 import com.arkloop.projects.application.fakes.InMemorySessionRepository;
 import com.arkloop.projects.application.fakes.InMemoryTeamRepository;
 import com.arkloop.projects.application.fakes.InMemoryTransactions;
@@ -34,10 +35,11 @@ public final class UseCaseFixture {
     public final InMemorySessionRepository sessions = new InMemorySessionRepository();
     public final InMemoryBlobStore blobs = new InMemoryBlobStore();
     public final InMemoryApiKeyRepository apiKeys = new InMemoryApiKeyRepository();
+    public final InMemoryRevisionLog revisions = new InMemoryRevisionLog();
     public final WorkspaceFixture workspaceContent = new WorkspaceFixture(blobs, workspaces, clock);
 
     public final ArkloopProjects useCases = new ArkloopProjects(
-            new ArkloopProjects.Ports(projects, teams, workspaces, sessions, blobs, transactions, apiKeys),
+            new ArkloopProjects.Ports(projects, teams, workspaces, sessions, blobs, transactions, apiKeys, revisions),
             new ArkloopProjects.Options(clock, ids, 1_000_000));
 
     public static Actor member(OrgId org) {

@@ -46,7 +46,8 @@ final class Backend implements AutoCloseable {
             BlobStore blobs = BlobStores.open(settings, resources);
             ArkloopProjects useCases = new ArkloopProjects(
                     new ArkloopProjects.Ports(database.projects(), database.teams(), database.workspaces(),
-                            database.sessions(), blobs, database.transactions(), database.apiKeys()),
+                            database.sessions(), blobs, database.transactions(), database.apiKeys(),
+                            database.revisions()),
                     ArkloopProjects.Options.defaults());
             return new Backend(resources, database, blobs, useCases);
         } catch (RuntimeException failed) {

@@ -49,6 +49,8 @@ public final class HttpApi {
             new TeamRoutes(dependencies.useCases(), access, bodies).register(config.routes);
             new ApiKeyRoutes(dependencies.useCases(), access, bodies).register(config.routes);
             new WorkspaceRoutes(dependencies.useCases(), access).register(config.routes);
+            new WorkspaceWriteRoutes(dependencies.useCases(), access, settings).register(config.routes);
+            new SessionRoutes(dependencies.useCases(), access, bodies).register(config.routes);
         });
     }
 }

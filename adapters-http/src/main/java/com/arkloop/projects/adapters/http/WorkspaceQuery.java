@@ -27,6 +27,8 @@ final class WorkspaceQuery {
     private static final int INVALID_LIMIT = 0;
     /** Not base64url, so the use case refuses it as a bad {@code cursor}. */
     private static final String INVALID_CURSOR = "%";
+    /** No revision id, so the use case answers {@code workspaces.revision_not_found}. */
+    private static final String INVALID_REVISION = "";
 
     private final Map<String, List<String>> rawValues;
 
@@ -75,7 +77,24 @@ final class WorkspaceQuery {
         return Optional.of(found.size() == 1 ? decode(found.getFirst()).orElse(INVALID_CURSOR) : INVALID_CURSOR);
     }
 
-    private static Optional<String> decode(String text) {
+    /**
+     * {@code revision} ({@code ?revision=}), decoded once; a repeated or badly encoded one becomes text
+     * that names no revision, which the use case refuses after its project and path checks.
+     */
+    Optional<String> revision() {
+        List<String> found = rawValues("revision");
+        if (found.isEmpty()) {
+            return Optional.empty();
+        }
+        return Optional.of(found.size() == 1 ? decode(found.getFirst()).orElse(INVALID_REVISION) : INVALID_REVISION);
+    }
+
+    /** Every value of the parameter as sent on the wire (still percent-encoded), in order. */
+    List<String> rawValues(String name) {
+        return List.copyOf(rawValues.getOrDefault(name, List.of()));
+    }
+
+    static Optional<String> decode(String text) {
         try {
             return Optional.of(URLDecoder.decode(text, StandardCharsets.UTF_8));
         } catch (IllegalArgumentException malformed) {

@@ -73,7 +73,7 @@ final class WorkspaceRoutes {
         ProjectId project = PathIds.project(ctx);
         WorkspaceQuery query = WorkspaceQuery.of(ctx);
         WorkspaceListing listing = useCases.listWorkspaceFiles().list(actor, project, query.rawPathValues(),
-                query.cursor(), query.limit(ListWorkspaceFiles.DEFAULT_LIMIT));
+                query.cursor(), query.limit(ListWorkspaceFiles.DEFAULT_LIMIT), query.revision());
         Json.write(ctx, 200, FileListingResponse.from(listing));
     }
 
@@ -84,7 +84,8 @@ final class WorkspaceRoutes {
     private void file(Context ctx) {
         Actor actor = access.require(ctx, Permission.PROJECTS_READ, Permission.RUNS_READ);
         ProjectId project = PathIds.project(ctx);
-        WorkspaceFile file = useCases.readWorkspaceFile().describe(actor, project, WorkspaceQuery.of(ctx).rawPathValues());
+        WorkspaceQuery query = WorkspaceQuery.of(ctx);
+        WorkspaceFile file = useCases.readWorkspaceFile().describe(actor, project, query.rawPathValues(), query.revision());
         String etag = EntityTags.of(file.sha256().hex());
         HttpServletResponse response = ctx.res();
         if (EntityTags.noneMatchHits(headers(ctx, "If-None-Match"), etag)) {

@@ -7,10 +7,12 @@ import com.arkloop.projects.application.IdGenerator;
 import com.arkloop.projects.application.fakes.InMemoryApiKeyRepository;
 import com.arkloop.projects.application.fakes.InMemoryBlobStore;
 import com.arkloop.projects.application.fakes.InMemoryProjectRepository;
+import com.arkloop.projects.application.fakes.InMemoryRevisionLog;
 import com.arkloop.projects.application.fakes.InMemorySessionRepository;
 import com.arkloop.projects.application.fakes.InMemoryTeamRepository;
 import com.arkloop.projects.application.fakes.InMemoryTransactions;
 import com.arkloop.projects.application.fakes.InMemoryWorkspaceRepository;
+import com.arkloop.projects.application.workspace.PublishRevision;
 import com.arkloop.projects.application.workspace.WorkspaceFixture;
 import com.arkloop.projects.domain.OrgId;
 import com.arkloop.projects.domain.UserId;
@@ -33,13 +35,22 @@ public final class UseCaseWiring {
 
     /** The use cases over the given ports, with a clock that ticks a millisecond per read. */
     public static ArkloopProjects useCases(ArkloopProjects.Ports ports) {
+        return useCases(ports, PublishRevision.Limits.DEFAULT);
+    }
+
+    /** Like {@link #useCases(ArkloopProjects.Ports)}, with other caps on publishing (e.g. small archive caps). */
+    public static ArkloopProjects useCases(ArkloopProjects.Ports ports, PublishRevision.Limits limits) {
         return new ArkloopProjects(ports, new ArkloopProjects.Options(
                 new TickingClock(Instant.parse("2024-01-01T00:00:00Z"), Duration.ofMillis(1)),
-                IdGenerator.random(), 100_000));
+                IdGenerator.random(), 100_000).withPublishLimits(limits));
     }
 
     public static ApiDependencies dependencies(ArkloopProjects useCases) {
-        return new ApiDependencies(useCases, new TestTokens(), () -> true, ApiSettings.DEFAULTS);
+        return dependencies(useCases, ApiSettings.DEFAULTS);
+    }
+
+    public static ApiDependencies dependencies(ArkloopProjects useCases, ApiSettings settings) {
+        return new ApiDependencies(useCases, new TestTokens(), () -> true, settings);
     }
 
     /** Fresh in-memory fakes behind every port. */
@@ -52,15 +63,17 @@ public final class UseCaseWiring {
     public static ArkloopProjects inMemoryUseCases(ProjectRepository projects, TeamRepository teams) {
         return useCases(new ArkloopProjects.Ports(projects, teams, new InMemoryWorkspaceRepository(),
                 new InMemorySessionRepository(), new InMemoryBlobStore(), new InMemoryTransactions(),
-                new InMemoryApiKeyRepository()));
+                new InMemoryApiKeyRepository(), new InMemoryRevisionLog()));
     }
 
     /**
      * The all-fake setup, with the workspace fakes at hand: seed content with {@link #fixture()}, take
-     * storage down with {@code blobs().setAvailable(false)}, open sessions through {@code sessions()}.
+     * storage down with {@code blobs().setAvailable(false)}, open sessions through {@code sessions()},
+     * read the history of published revisions through {@code revisions()}.
      */
     public record InMemoryWorkspaces(ApiDependencies dependencies, InMemoryBlobStore blobs,
-                                     InMemoryWorkspaceRepository workspaces, InMemorySessionRepository sessions) {
+                                     InMemoryWorkspaceRepository workspaces, InMemorySessionRepository sessions,
+                                     InMemoryRevisionLog revisions) {
 
         /** Seeds manifests and blobs through the ports, into the same fakes the server reads. */
         public WorkspaceFixture fixture() {
@@ -84,12 +97,24 @@ public final class UseCaseWiring {
      * the fake (e.g. a store whose streams fail half way); the fixture still writes to the fake itself.
      */
     public static InMemoryWorkspaces inMemoryWorkspaces(UnaryOperator<BlobStore> decorate) {
+        return inMemoryWorkspaces(decorate, ApiSettings.DEFAULTS, PublishRevision.Limits.DEFAULT);
+    }
+
+    /** Like {@link #inMemoryWorkspaces()}, with other server settings (e.g. a small file cap) and publish caps. */
+    public static InMemoryWorkspaces inMemoryWorkspaces(ApiSettings settings, PublishRevision.Limits limits) {
+        return inMemoryWorkspaces(UnaryOperator.identity(), settings, limits);
+    }
+
+    private static InMemoryWorkspaces inMemoryWorkspaces(UnaryOperator<BlobStore> decorate, ApiSettings settings,
+                                                         PublishRevision.Limits limits) {
         InMemoryTeamRepository teams = new InMemoryTeamRepository();
         InMemoryBlobStore blobs = new InMemoryBlobStore();
         InMemoryWorkspaceRepository workspaces = new InMemoryWorkspaceRepository();
         InMemorySessionRepository sessions = new InMemorySessionRepository();
+        InMemoryRevisionLog revisions = new InMemoryRevisionLog();
         ArkloopProjects useCases = useCases(new ArkloopProjects.Ports(new InMemoryProjectRepository(teams), teams,
-                workspaces, sessions, decorate.apply(blobs), new InMemoryTransactions(), new InMemoryApiKeyRepository()));
-        return new InMemoryWorkspaces(dependencies(useCases), blobs, workspaces, sessions);
+                workspaces, sessions, decorate.apply(blobs), new InMemoryTransactions(), new InMemoryApiKeyRepository(),
+                revisions), limits);
+        return new InMemoryWorkspaces(dependencies(useCases, settings), blobs, workspaces, sessions, revisions);
     }
 }

@@ -12,11 +12,12 @@ import org.eclipse.jetty.server.handler.GracefulHandler;
 public final class HttpApi {
 
     /**
-     * The request line and headers together (Jetty's default is 8 KiB). 12 KiB leaves room for a bearer
-     * token somewhat over {@code JwtAuthenticator.MAX_TOKEN_CHARS} (8 KiB), which then gets the
-     * contract's 401 rather than a 431, while a request line over 12 KiB is still refused with 414.
+     * The request line and headers together (Jetty's default is 8 KiB). 32 KiB holds any valid workspace
+     * path percent-encoded in full (up to 3 x 4096 characters) beside a bearer token over
+     * {@code JwtAuthenticator.MAX_TOKEN_CHARS} (8 KiB): both then get the contract's own answers (a path
+     * over 4096 bytes its 400, such a token its 401) instead of Jetty's 414 or 431.
      */
-    static final int REQUEST_HEADER_BYTES = 12 * 1024;
+    static final int REQUEST_HEADER_BYTES = 32 * 1024;
 
     private HttpApi() {
     }
@@ -32,8 +33,6 @@ public final class HttpApi {
             config.concurrency.useVirtualThreads = true;
             config.http.prefer405over404 = true;
             config.http.maxRequestSize = settings.maxBodyBytes();
-            // Room for headers with a token over the authenticator's 8 KiB cap, so that such a token
-            // gets its 401 auth.invalid_token rather than a 431; larger headers are still 431.
             config.jetty.modifyHttpConfiguration(http -> http.setRequestHeaderSize(REQUEST_HEADER_BYTES));
             config.jetty.modifyServer(server -> {
                 server.insertHandler(new GracefulHandler());

@@ -156,7 +156,7 @@ class ErrorModelTest {
     @Test
     void requests_jetty_rejects_still_get_the_envelope_and_a_trace_id() throws IOException {
         assertEnvelope(raw("GET /v1/pro%zzjects HTTP/1.1\r\nHost: x\r\nConnection: close\r\n\r\n"), 400, "http.bad_request");
-        assertEnvelope(raw("GET /v1/projects HTTP/1.1\r\nHost: x\r\nX-Big: " + "a".repeat(20_000)
+        assertEnvelope(raw("GET /v1/projects HTTP/1.1\r\nHost: x\r\nX-Big: " + "a".repeat(40_000)
                 + "\r\nConnection: close\r\n\r\n"), 431, "request.too_large");
     }
 

@@ -123,6 +123,12 @@ class HostilePathTableTest {
     }
 
     /** A path of {@code bytes} bytes (leading slash included) of 17 segments, none over 255 bytes. */
+    static String percentEncoded(String ascii) {
+        StringBuilder encoded = new StringBuilder();
+        ascii.chars().forEach(c -> encoded.append('%').append(String.format("%02X", c)));
+        return encoded.toString();
+    }
+
     static String pathOfBytes(int bytes) {
         int segments = 17;
         int letters = bytes - segments;
@@ -192,7 +198,10 @@ class HostilePathTableTest {
                 row("a segment of 255 bytes", "path=max/" + MAX_SEGMENT, ok("MAX-SEGMENT"), LISTED_EMPTY),
                 row("a segment of 256 bytes", "path=max/" + "s".repeat(256), BAD, BAD),
                 row("a segment of 256 bytes in two-byte characters", "path=" + "%c3%a9".repeat(128), BAD, BAD),
-                row("a percent-encoded path over the request-line limit", "path=" + "%61".repeat(4097),
+                row("a path of exactly 4096 bytes, every byte percent-encoded", "path=" + percentEncoded(path4096),
+                        MISSING, LISTED_EMPTY),
+                row("a path of 4097 bytes, every byte percent-encoded", "path=" + percentEncoded(path4097), BAD, BAD),
+                row("a request line over the server's 32 KiB limit", "path=" + "%61".repeat(12_000),
                         new Expect(414, "request.too_large", null), new Expect(414, "request.too_large", null)),
                 row("a repeated path", "path=src&path=src", BAD, BAD),
                 row("a repeated path, valid then hostile", "path=src/main.go&path=..", BAD, BAD),

@@ -3,9 +3,11 @@ package com.arkloop.projects.bootstrap;
 import com.arkloop.projects.adapters.http.ApiDependencies;
 import com.arkloop.projects.adapters.http.ApiSettings;
 import com.arkloop.projects.adapters.http.HttpApi;
+import com.arkloop.projects.adapters.http.HttpMetrics;
 import com.arkloop.projects.adapters.http.auth.JwtAuthenticator;
 import io.javalin.Javalin;
 import java.time.Duration;
+import java.util.Optional;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -20,11 +22,13 @@ public final class ArkloopServer implements AutoCloseable {
 
     private final Javalin http;
     private final ApiKeyUsageFlusher apiKeyUsage;
+    private final Optional<ServerMetrics> metrics;
     private final Backend backend;
 
-    private ArkloopServer(Javalin http, ApiKeyUsageFlusher apiKeyUsage, Backend backend) {
+    private ArkloopServer(Javalin http, ApiKeyUsageFlusher apiKeyUsage, Optional<ServerMetrics> metrics, Backend backend) {
         this.http = http;
         this.apiKeyUsage = apiKeyUsage;
+        this.metrics = metrics;
         this.backend = backend;
     }
 
@@ -33,12 +37,17 @@ public final class ArkloopServer implements AutoCloseable {
         JwtConfiguration.warnIfDevelopmentSecret(settings);
         Backend backend = Backend.open(settings, Backend.EmbeddedDatabaseUse.START);
         try {
-            ApiSettings apiSettings = new ApiSettings(Math.toIntExact(settings.maxBodyBytes()), Duration.ofSeconds(10));
-            Javalin http = HttpApi.create(new ApiDependencies(backend.useCases(), jwt, backend::isReady, apiSettings));
+            ApiSettings apiSettings = new ApiSettings(Math.toIntExact(settings.maxBodyBytes()), Duration.ofSeconds(10),
+                    settings.maxFileBytes());
+            Optional<ServerMetrics> metrics = settings.metricsEnabled()
+                    ? Optional.of(new ServerMetrics(backend::poolStats, backend::isStorageAvailable))
+                    : Optional.empty();
+            Javalin http = HttpApi.create(new ApiDependencies(backend.useCases(), jwt, backend::isReady, apiSettings,
+                    metrics.map(HttpMetrics.class::cast)));
             http.start(settings.httpHost(), settings.httpPort());
             ApiKeyUsageFlusher apiKeyUsage = ApiKeyUsageFlusher.start(backend.useCases().flushApiKeyUsage());
             LOG.info("Arkloop Projects listening on http://{}:{}", settings.httpHost(), http.port());
-            return new ArkloopServer(http, apiKeyUsage, backend);
+            return new ArkloopServer(http, apiKeyUsage, metrics, backend);
         } catch (RuntimeException failed) {
             backend.close();
             throw failed;
@@ -54,6 +63,7 @@ public final class ArkloopServer implements AutoCloseable {
     public void close() {
         http.stop();
         apiKeyUsage.close();
+        metrics.ifPresent(ServerMetrics::close);
         backend.close();
         LOG.info("Arkloop Projects stopped");
     }

@@ -1,8 +1,10 @@
 package com.arkloop.projects.bootstrap;
 
 import com.arkloop.projects.adapters.persistence.PostgresDatabase;
+import com.arkloop.projects.adapters.persistence.PoolStats;
 import com.arkloop.projects.adapters.persistence.PostgresSettings;
 import com.arkloop.projects.application.ArkloopProjects;
+import com.arkloop.projects.application.workspace.PublishRevision;
 import com.arkloop.projects.domain.workspace.BlobStore;
 import java.util.ArrayDeque;
 import java.util.Deque;
@@ -48,12 +50,18 @@ final class Backend implements AutoCloseable {
                     new ArkloopProjects.Ports(database.projects(), database.teams(), database.workspaces(),
                             database.sessions(), blobs, database.transactions(), database.apiKeys(),
                             database.revisions()),
-                    ArkloopProjects.Options.defaults());
+                    options(settings));
             return new Backend(resources, database, blobs, useCases);
         } catch (RuntimeException failed) {
             closeAll(resources);
             throw failed;
         }
+    }
+
+    private static ArkloopProjects.Options options(Settings settings) {
+        PublishRevision.Limits defaults = PublishRevision.Limits.DEFAULT;
+        return ArkloopProjects.Options.defaults().withPublishLimits(new PublishRevision.Limits(
+                settings.archiveMaxEntries(), settings.archiveMaxBytes(), defaults.maxDuration()));
     }
 
     private static PostgresSettings databaseSettings(Settings settings, EmbeddedDatabaseUse use,
@@ -75,7 +83,15 @@ final class Backend implements AutoCloseable {
 
     /** True when the database and the blob store both answer. */
     boolean isReady() {
-        return database.isReachable() && blobs.isAvailable();
+        return database.isReachable() && isStorageAvailable();
+    }
+
+    boolean isStorageAvailable() {
+        return blobs.isAvailable();
+    }
+
+    PoolStats poolStats() {
+        return database.poolStats();
     }
 
     @Override

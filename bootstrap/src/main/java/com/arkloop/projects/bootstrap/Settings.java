@@ -20,6 +20,10 @@ public record Settings(
         String httpHost,
         int httpPort,
         long maxBodyBytes,
+        long maxFileBytes,
+        int archiveMaxEntries,
+        long archiveMaxBytes,
+        boolean metricsEnabled,
         Path dataDir,
         Optional<String> databaseUrl,
         Optional<String> databaseUser,
@@ -60,6 +64,10 @@ public record Settings(
                 reader.text("ARKLOOP_HTTP_HOST").orElse("127.0.0.1"),
                 reader.integer("ARKLOOP_HTTP_PORT", 8080, 0, 65_535),
                 reader.integer("ARKLOOP_HTTP_MAX_BODY_BYTES", 64 * 1024, 1024, Integer.MAX_VALUE),
+                reader.number("ARKLOOP_MAX_FILE_BYTES", 1L << 30, 1, Long.MAX_VALUE),
+                Math.toIntExact(reader.number("ARKLOOP_ARCHIVE_MAX_ENTRIES", 100_000, 1, Integer.MAX_VALUE)),
+                reader.number("ARKLOOP_ARCHIVE_MAX_BYTES", 10L << 30, 1, Long.MAX_VALUE),
+                reader.bool("ARKLOOP_METRICS_ENABLED", true),
                 Path.of(reader.text("ARKLOOP_DATA_DIR").orElse("data")).toAbsolutePath().normalize(),
                 reader.text("ARKLOOP_DATABASE_URL").map(Settings::requireJdbcUrl),
                 reader.text("ARKLOOP_DATABASE_USER"),
@@ -136,12 +144,16 @@ public record Settings(
         }
 
         int integer(String name, int fallback, int min, int max) {
+            return Math.toIntExact(number(name, fallback, min, max));
+        }
+
+        long number(String name, long fallback, long min, long max) {
             Optional<String> raw = text(name);
             if (raw.isEmpty()) {
                 return fallback;
             }
             try {
-                int value = Integer.parseInt(raw.get());
+                long value = Long.parseLong(raw.get());
                 if (value >= min && value <= max) {
                     return value;
                 }
@@ -149,6 +161,14 @@ public record Settings(
                 // reported below
             }
             throw new ConfigurationException(name + " must be an integer from " + min + " to " + max + ", got '" + raw.get() + "'");
+        }
+
+        boolean bool(String name, boolean fallback) {
+            return switch (text(name).orElse(Boolean.toString(fallback))) {
+                case "true" -> true;
+                case "false" -> false;
+                default -> throw new ConfigurationException(name + " must be true or false");
+            };
         }
     }
 }

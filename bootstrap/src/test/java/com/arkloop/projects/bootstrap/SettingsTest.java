@@ -46,7 +46,10 @@ class SettingsTest {
             "ARKLOOP_DATABASE_URL, mysql://x, ARKLOOP_DATABASE_URL must be a PostgreSQL JDBC URL",
             "ARKLOOP_AUTH_JWKS_URL, file:///etc/keys, ARKLOOP_AUTH_JWKS_URL must be an http(s) URL",
             "ARKLOOP_CONFIG_FILE, /nonexistent/arkloop.properties, cannot read ARKLOOP_CONFIG_FILE",
-            "ARKLOOP_STORAGE, ftp, ARKLOOP_STORAGE must be filesystem or s3"})
+            "ARKLOOP_STORAGE, ftp, ARKLOOP_STORAGE must be filesystem or s3",
+            "ARKLOOP_METRICS_ENABLED, yes, ARKLOOP_METRICS_ENABLED must be true or false",
+            "ARKLOOP_MAX_FILE_BYTES, 0, ARKLOOP_MAX_FILE_BYTES must be an integer from 1",
+            "ARKLOOP_ARCHIVE_MAX_ENTRIES, 3000000000, ARKLOOP_ARCHIVE_MAX_ENTRIES must be an integer from 1 to 2147483647"})
     void names_the_setting_that_is_wrong(String name, String value, String message) {
         ConfigurationException error = assertThrows(ConfigurationException.class, () -> Settings.load(Map.of(name, value)));
         assertTrue(error.getMessage().startsWith(message), error.getMessage());

@@ -2,11 +2,14 @@ package com.arkloop.projects.adapters.http;
 
 import com.arkloop.projects.adapters.http.auth.Authentication;
 import io.javalin.Javalin;
+import io.javalin.http.Context;
+import io.javalin.router.Endpoint;
+import java.time.Duration;
 import org.eclipse.jetty.server.handler.GracefulHandler;
 
 /**
- * Builds the REST server: every route of the v1 contract plus {@code /healthz}, {@code /readyz} and
- * {@code /openapi.json}, the error envelope and {@code X-Trace-Id} on every response. The caller starts
+ * Builds the REST server: every route of the v1 contract plus {@code /healthz}, {@code /readyz},
+ * {@code /openapi.json} and (when given {@link HttpMetrics}) {@code /metrics}, the error envelope and {@code X-Trace-Id} on every response. The caller starts
  * and stops it; {@code stop()} lets in-flight requests finish for up to the configured shutdown timeout.
  */
 public final class HttpApi {
@@ -19,7 +22,15 @@ public final class HttpApi {
      */
     static final int REQUEST_HEADER_BYTES = 32 * 1024;
 
+    private static final String PROMETHEUS_TEXT = "text/plain; version=0.0.4; charset=utf-8";
+
     private HttpApi() {
+    }
+
+    /** The template of the route that answered, never the concrete path (ids would explode the series). */
+    private static String routeOf(Context ctx) {
+        Endpoint matched = ctx.endpoints().matchedHttpEndpoint();
+        return matched == null ? "unmatched" : matched.path;
     }
 
     /** A configured server, not started: call {@code start(host, port)} on it. */
@@ -44,6 +55,11 @@ public final class HttpApi {
             config.routes.before(TraceIds::assign);
             ErrorResponses.register(config.routes);
             new OperationsRoutes(dependencies.readiness()).register(config.routes);
+            dependencies.metrics().ifPresent(metrics -> {
+                config.requestLogger.http((ctx, millis) -> metrics.recordRequest(ctx.method().name(),
+                        routeOf(ctx), ctx.statusCode(), Duration.ofNanos((long) (millis * 1_000_000))));
+                config.routes.get("/metrics", ctx -> ctx.contentType(PROMETHEUS_TEXT).result(metrics.scrape()));
+            });
             new ProjectRoutes(dependencies.useCases(), access, bodies).register(config.routes);
             new TeamRoutes(dependencies.useCases(), access, bodies).register(config.routes);
             new ApiKeyRoutes(dependencies.useCases(), access, bodies).register(config.routes);

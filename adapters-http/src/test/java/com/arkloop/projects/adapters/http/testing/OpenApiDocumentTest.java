@@ -56,7 +56,7 @@ class OpenApiDocumentTest {
         api.getPaths().forEach((path, item) -> item.readOperationsMap().keySet().forEach(method -> operations.add(method + " " + path)));
 
         assertEquals(new TreeSet<>(List.of(
-                "GET /healthz", "GET /readyz", "GET /openapi.json",
+                "GET /healthz", "GET /readyz", "GET /openapi.json", "GET /metrics",
                 "GET /v1/projects", "POST /v1/projects",
                 "GET /v1/projects/{project_id}", "PATCH /v1/projects/{project_id}", "DELETE /v1/projects/{project_id}",
                 "GET /v1/projects/{project_id}/workspace", "GET /v1/projects/{project_id}/workspace/files",

@@ -16,7 +16,7 @@ export ARKLOOP_DATA_DIR
 "$JAVA_HOME/bin/java" -jar bootstrap/target/arkloop-projects-server.jar >"$ARKLOOP_DATA_DIR/server.log" 2>&1 &
 server=$!
 cleanup() {
-  kill "$server" 2>/dev/null && wait "$server" 2>/dev/null
+  kill "$server" 2>/dev/null && wait "$server" 2>/dev/null || true  # the JVM exits 143 on SIGTERM
   rm -rf "$ARKLOOP_DATA_DIR"
 }
 trap cleanup EXIT

@@ -12,7 +12,7 @@ BASE=http://127.0.0.1:8090
 work=$(mktemp -d)
 export ARKLOOP_DATA_DIR="$work/data" ARKLOOP_HTTP_PORT=8090
 cleanup() {
-  [ -n "${server:-}" ] && kill "$server" 2>/dev/null && wait "$server" 2>/dev/null
+  [ -n "${server:-}" ] && kill "$server" 2>/dev/null && wait "$server" 2>/dev/null || true  # the JVM exits 143 on SIGTERM
   rm -rf "$work"
 }
 trap cleanup EXIT

@@ -130,7 +130,8 @@ public final class FileSystemBlobStore implements BlobStore {
             long offset = served.map(ByteRange::offset).orElse(0L);
             long length = served.map(ByteRange::length).orElse(totalSize);
             channel.position(offset);
-            return Optional.of(new BlobContent(totalSize, offset, length, new BoundedStream(channel, length)));
+            InputStream bytes = new BoundedInputStream(Channels.newInputStream(channel), length);
+            return Optional.of(new BlobContent(totalSize, offset, length, bytes));
         } catch (IOException e) {
             closeQuietly(channel);
             throw WorkspaceErrors.storageUnavailable(e);
@@ -337,58 +338,6 @@ public final class FileSystemBlobStore implements BlobStore {
             channel.close();
         } catch (IOException ignored) {
             // Closing a read-only channel loses nothing.
-        }
-    }
-
-    /**
-     * Reads at most {@code remaining} bytes from the channel's position; closing it closes the channel.
-     * Extends InputStream rather than FilterInputStream so that no bulk method can bypass the bound.
-     */
-    private static final class BoundedStream extends InputStream {
-
-        private final InputStream in;
-        private long remaining;
-
-        BoundedStream(FileChannel channel, long length) {
-            this.in = Channels.newInputStream(channel);
-            this.remaining = length;
-        }
-
-        @Override
-        public int read() throws IOException {
-            if (remaining <= 0) {
-                return -1;
-            }
-            int b = in.read();
-            if (b >= 0) {
-                remaining--;
-            }
-            return b;
-        }
-
-        @Override
-        public int read(byte[] buffer, int offset, int length) throws IOException {
-            if (length == 0) {
-                return 0;
-            }
-            if (remaining <= 0) {
-                return -1;
-            }
-            int read = in.read(buffer, offset, (int) Math.min(length, remaining));
-            if (read > 0) {
-                remaining -= read;
-            }
-            return read;
-        }
-
-        @Override
-        public int available() throws IOException {
-            return (int) Math.min(in.available(), remaining);
-        }
-
-        @Override
-        public void close() throws IOException {
-            in.close();
         }
     }
 }

@@ -537,57 +537,24 @@ public final class S3BlobStore implements BlobStore, AutoCloseable {
     }
 
     /**
-     * The body of a GetObject response, at most {@code remaining} bytes of it. Closing it early aborts
+     * The body of a GetObject response, at most {@code length} bytes of it. Closing it early aborts
      * the connection, since the pool would otherwise read the rest of a possibly huge body first.
      */
-    private static final class ObjectStream extends InputStream {
+    private static final class ObjectStream extends BoundedInputStream {
 
         private final ResponseInputStream<GetObjectResponse> response;
-        private long remaining;
 
         ObjectStream(ResponseInputStream<GetObjectResponse> response, long length) {
+            super(response, length);
             this.response = response;
-            this.remaining = length;
-        }
-
-        @Override
-        public int read() throws IOException {
-            if (remaining <= 0) {
-                return -1;
-            }
-            int b = response.read();
-            if (b >= 0) {
-                remaining--;
-            }
-            return b;
-        }
-
-        @Override
-        public int read(byte[] buffer, int offset, int length) throws IOException {
-            if (length == 0) {
-                return 0;
-            }
-            if (remaining <= 0) {
-                return -1;
-            }
-            int read = response.read(buffer, offset, (int) Math.min(length, remaining));
-            if (read > 0) {
-                remaining -= read;
-            }
-            return read;
-        }
-
-        @Override
-        public int available() throws IOException {
-            return (int) Math.min(response.available(), remaining);
         }
 
         @Override
         public void close() throws IOException {
-            if (remaining > 0) {
+            if (remaining() > 0) {
                 response.abort();
             }
-            response.close();
+            super.close();
         }
     }
 }

@@ -9,6 +9,7 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import java.util.function.BiConsumer;
 
 /**
  * Query parameters, read strictly: a malformed percent-escape or a repeated parameter is a 400 naming
@@ -24,19 +25,29 @@ final class QueryParams {
 
     static QueryParams of(Context ctx) {
         Map<String, List<String>> values = new LinkedHashMap<>();
-        String query = ctx.queryString();
-        if (query != null && !query.isEmpty()) {
-            for (String pair : query.split("&")) {
-                if (pair.isEmpty()) {
-                    continue;
-                }
-                int equals = pair.indexOf('=');
-                String name = decode("query", equals < 0 ? pair : pair.substring(0, equals));
-                String value = equals < 0 ? "" : decode(name, pair.substring(equals + 1));
-                values.computeIfAbsent(name, ignored -> new ArrayList<>()).add(value);
-            }
-        }
+        forEachRawPair(ctx, (rawName, rawValue) -> {
+            String name = decode("query", rawName);
+            values.computeIfAbsent(name, ignored -> new ArrayList<>()).add(decode(name, rawValue));
+        });
         return new QueryParams(values);
+    }
+
+    /**
+     * Each {@code name=value} pair of the raw query string, in order and still percent-encoded; empty
+     * pairs are skipped and a pair without {@code =} has the empty value.
+     */
+    static void forEachRawPair(Context ctx, BiConsumer<String, String> action) {
+        String query = ctx.queryString();
+        if (query == null || query.isEmpty()) {
+            return;
+        }
+        for (String pair : query.split("&")) {
+            if (pair.isEmpty()) {
+                continue;
+            }
+            int equals = pair.indexOf('=');
+            action.accept(equals < 0 ? pair : pair.substring(0, equals), equals < 0 ? "" : pair.substring(equals + 1));
+        }
     }
 
     /** The parameter's one value, or empty when absent. */

@@ -38,18 +38,8 @@ final class WorkspaceQuery {
 
     static WorkspaceQuery of(Context ctx) {
         Map<String, List<String>> values = new LinkedHashMap<>();
-        String query = ctx.queryString();
-        if (query != null && !query.isEmpty()) {
-            for (String pair : query.split("&")) {
-                if (pair.isEmpty()) {
-                    continue;
-                }
-                int equals = pair.indexOf('=');
-                String rawName = equals < 0 ? pair : pair.substring(0, equals);
-                String rawValue = equals < 0 ? "" : pair.substring(equals + 1);
-                decode(rawName).ifPresent(name -> values.computeIfAbsent(name, ignored -> new ArrayList<>()).add(rawValue));
-            }
-        }
+        QueryParams.forEachRawPair(ctx, (rawName, rawValue) ->
+                decode(rawName).ifPresent(name -> values.computeIfAbsent(name, ignored -> new ArrayList<>()).add(rawValue)));
         return new WorkspaceQuery(values);
     }
 

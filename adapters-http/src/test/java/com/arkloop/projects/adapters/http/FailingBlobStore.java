@@ -1,38 +1,32 @@
 package com.arkloop.projects.adapters.http;
 
+import com.arkloop.projects.application.fakes.DelegatingBlobStore;
 import com.arkloop.projects.domain.workspace.BlobContent;
-import com.arkloop.projects.domain.workspace.BlobExpectation;
 import com.arkloop.projects.domain.workspace.BlobStore;
 import com.arkloop.projects.domain.workspace.ByteRange;
-import com.arkloop.projects.domain.workspace.Manifest;
-import com.arkloop.projects.domain.workspace.Revision;
 import com.arkloop.projects.domain.workspace.Sha256;
-import com.arkloop.projects.domain.workspace.StoredBlob;
 import com.arkloop.projects.domain.workspace.WorkspaceRef;
 import java.io.FilterInputStream;
 import java.io.IOException;
 import java.io.InputStream;
 import java.util.Optional;
-import java.util.OptionalLong;
 
 /**
  * A store whose blob streams break: a blob smaller than {@link #FAIL_AFTER_BYTES} fails on its first
  * read, a larger one once that many bytes were read (well past what the server buffers before it
  * commits the response). Everything else is the wrapped store's.
  */
-final class FailingBlobStore implements BlobStore {
+final class FailingBlobStore extends DelegatingBlobStore {
 
     static final int FAIL_AFTER_BYTES = 256 * 1024;
 
-    private final BlobStore delegate;
-
     FailingBlobStore(BlobStore delegate) {
-        this.delegate = delegate;
+        super(delegate);
     }
 
     @Override
     public Optional<BlobContent> openBlob(WorkspaceRef workspace, Sha256 blob, Optional<ByteRange> range) {
-        return delegate.openBlob(workspace, blob, range).map(content -> new BlobContent(content.totalSize(),
+        return super.openBlob(workspace, blob, range).map(content -> new BlobContent(content.totalSize(),
                 content.offset(), content.length(), breaking(content.stream(),
                         content.totalSize() < FAIL_AFTER_BYTES ? 0 : FAIL_AFTER_BYTES)));
     }
@@ -63,30 +57,5 @@ final class FailingBlobStore implements BlobStore {
                 }
             }
         };
-    }
-
-    @Override
-    public StoredBlob putBlob(WorkspaceRef workspace, InputStream content, BlobExpectation expectation) {
-        return delegate.putBlob(workspace, content, expectation);
-    }
-
-    @Override
-    public OptionalLong blobSize(WorkspaceRef workspace, Sha256 blob) {
-        return delegate.blobSize(workspace, blob);
-    }
-
-    @Override
-    public void putManifest(WorkspaceRef workspace, Revision revision, Manifest manifest) {
-        delegate.putManifest(workspace, revision, manifest);
-    }
-
-    @Override
-    public Optional<Manifest> getManifest(WorkspaceRef workspace, Revision revision) {
-        return delegate.getManifest(workspace, revision);
-    }
-
-    @Override
-    public boolean isAvailable() {
-        return delegate.isAvailable();
     }
 }

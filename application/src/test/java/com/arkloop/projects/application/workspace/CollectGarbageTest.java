@@ -11,6 +11,7 @@ import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import com.arkloop.projects.application.fakes.DelegatingBlobStore;
 import com.arkloop.projects.domain.DomainException;
 import com.arkloop.projects.domain.access.Actor;
 import com.arkloop.projects.domain.project.Project;

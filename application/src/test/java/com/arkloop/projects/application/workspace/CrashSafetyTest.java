@@ -7,6 +7,7 @@ import static com.arkloop.projects.application.workspace.WritingFixture.newOrg;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 
+import com.arkloop.projects.application.fakes.DelegatingBlobStore;
 import com.arkloop.projects.domain.access.Actor;
 import com.arkloop.projects.domain.project.Project;
 import com.arkloop.projects.domain.project.Visibility;

@@ -7,6 +7,7 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 
 import com.arkloop.projects.application.UseCaseFixture;
+import com.arkloop.projects.application.fakes.DelegatingBlobStore;
 import com.arkloop.projects.application.project.VisibleProjects;
 import com.arkloop.projects.domain.DomainException;
 import com.arkloop.projects.domain.ErrorCode;
@@ -18,14 +19,11 @@ import com.arkloop.projects.domain.project.ProjectDetails;
 import com.arkloop.projects.domain.project.ProjectId;
 import com.arkloop.projects.domain.project.Visibility;
 import com.arkloop.projects.domain.workspace.BlobContent;
-import com.arkloop.projects.domain.workspace.BlobExpectation;
 import com.arkloop.projects.domain.workspace.BlobStore;
 import com.arkloop.projects.domain.workspace.ByteRange;
 import com.arkloop.projects.domain.workspace.ContentTypes;
-import com.arkloop.projects.domain.workspace.Manifest;
 import com.arkloop.projects.domain.workspace.Revision;
 import com.arkloop.projects.domain.workspace.Sha256;
-import com.arkloop.projects.domain.workspace.StoredBlob;
 import com.arkloop.projects.domain.workspace.WorkspaceRef;
 import java.io.IOException;
 import java.io.InputStream;
@@ -34,7 +32,6 @@ import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.List;
 import java.util.Optional;
-import java.util.OptionalLong;
 import java.util.Set;
 import java.util.UUID;
 import org.junit.jupiter.api.Test;
@@ -299,43 +296,17 @@ class ReadWorkspaceFileTest {
     }
 
     /** Passes everything through and records the ranges blobs were opened with. */
-    static class RecordingBlobStore implements BlobStore {
-        final BlobStore delegate;
+    static class RecordingBlobStore extends DelegatingBlobStore {
         final List<Optional<ByteRange>> opened = new ArrayList<>();
 
         RecordingBlobStore(BlobStore delegate) {
-            this.delegate = delegate;
-        }
-
-        @Override
-        public StoredBlob putBlob(WorkspaceRef workspace, InputStream content, BlobExpectation expectation) {
-            return delegate.putBlob(workspace, content, expectation);
+            super(delegate);
         }
 
         @Override
         public Optional<BlobContent> openBlob(WorkspaceRef workspace, Sha256 blob, Optional<ByteRange> range) {
             opened.add(range);
-            return delegate.openBlob(workspace, blob, range);
-        }
-
-        @Override
-        public OptionalLong blobSize(WorkspaceRef workspace, Sha256 blob) {
-            return delegate.blobSize(workspace, blob);
-        }
-
-        @Override
-        public void putManifest(WorkspaceRef workspace, Revision revision, Manifest manifest) {
-            delegate.putManifest(workspace, revision, manifest);
-        }
-
-        @Override
-        public Optional<Manifest> getManifest(WorkspaceRef workspace, Revision revision) {
-            return delegate.getManifest(workspace, revision);
-        }
-
-        @Override
-        public boolean isAvailable() {
-            return delegate.isAvailable();
+            return super.openBlob(workspace, blob, range);
         }
     }
 

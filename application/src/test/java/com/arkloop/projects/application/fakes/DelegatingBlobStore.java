@@ -1,4 +1,4 @@
-package com.arkloop.projects.application.workspace;
+package com.arkloop.projects.application.fakes;
 
 import com.arkloop.projects.domain.workspace.BlobContent;
 import com.arkloop.projects.domain.workspace.BlobExpectation;
@@ -16,12 +16,15 @@ import java.util.List;
 import java.util.Optional;
 import java.util.OptionalLong;
 
-/** Passes every call to another store; tests override the calls they want to interrupt or fail. */
-class DelegatingBlobStore implements BlobStore {
+/**
+ * Passes every call to another store; tests override the calls they want to record, interrupt or
+ * fail, and leave the rest to the wrapped store.
+ */
+public class DelegatingBlobStore implements BlobStore {
 
     private final BlobStore delegate;
 
-    DelegatingBlobStore(BlobStore delegate) {
+    public DelegatingBlobStore(BlobStore delegate) {
         this.delegate = delegate;
     }
 

@@ -2,31 +2,15 @@ package com.arkloop.projects.adapters.persistence;
 
 import com.arkloop.projects.application.contracts.ApiKeyRepositoryContract;
 import com.arkloop.projects.domain.apikey.ApiKeyRepository;
-import org.junit.jupiter.api.AfterAll;
-import org.junit.jupiter.api.BeforeAll;
-import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.extension.RegisterExtension;
 
 class JdbiApiKeyRepositoryContractIT extends ApiKeyRepositoryContract {
 
-    private static PostgresDatabase database;
-
-    @BeforeAll
-    static void openDatabase() {
-        database = TestDatabases.openFresh();
-    }
-
-    @AfterAll
-    static void closeDatabase() {
-        database.close();
-    }
-
-    @BeforeEach
-    void emptyTables() {
-        TestDatabases.emptyTables(database);
-    }
+    @RegisterExtension
+    static final FreshDatabase postgres = FreshDatabase.emptiedBeforeEachTest();
 
     @Override
     protected ApiKeyRepository apiKeys() {
-        return database.apiKeys();
+        return postgres.database().apiKeys();
     }
 }

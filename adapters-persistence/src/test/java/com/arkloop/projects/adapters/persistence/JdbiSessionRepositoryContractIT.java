@@ -4,41 +4,25 @@ import com.arkloop.projects.application.contracts.SessionRepositoryContract;
 import com.arkloop.projects.domain.project.ProjectRepository;
 import com.arkloop.projects.domain.workspace.SessionRepository;
 import com.arkloop.projects.domain.workspace.WorkspaceRepository;
-import org.junit.jupiter.api.AfterAll;
-import org.junit.jupiter.api.BeforeAll;
-import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.extension.RegisterExtension;
 
 class JdbiSessionRepositoryContractIT extends SessionRepositoryContract {
 
-    private static PostgresDatabase database;
-
-    @BeforeAll
-    static void openDatabase() {
-        database = TestDatabases.openFresh();
-    }
-
-    @AfterAll
-    static void closeDatabase() {
-        database.close();
-    }
-
-    @BeforeEach
-    void emptyTables() {
-        TestDatabases.emptyTables(database);
-    }
+    @RegisterExtension
+    static final FreshDatabase postgres = FreshDatabase.emptiedBeforeEachTest();
 
     @Override
     protected SessionRepository sessions() {
-        return database.sessions();
+        return postgres.database().sessions();
     }
 
     @Override
     protected WorkspaceRepository workspaces() {
-        return database.workspaces();
+        return postgres.database().workspaces();
     }
 
     @Override
     protected ProjectRepository projects() {
-        return database.projects();
+        return postgres.database().projects();
     }
 }

@@ -2,31 +2,15 @@ package com.arkloop.projects.adapters.persistence;
 
 import com.arkloop.projects.application.contracts.TeamRepositoryContract;
 import com.arkloop.projects.domain.team.TeamRepository;
-import org.junit.jupiter.api.AfterAll;
-import org.junit.jupiter.api.BeforeAll;
-import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.extension.RegisterExtension;
 
 class JdbiTeamRepositoryContractIT extends TeamRepositoryContract {
 
-    private static PostgresDatabase database;
-
-    @BeforeAll
-    static void openDatabase() {
-        database = TestDatabases.openFresh();
-    }
-
-    @AfterAll
-    static void closeDatabase() {
-        database.close();
-    }
-
-    @BeforeEach
-    void emptyTables() {
-        TestDatabases.emptyTables(database);
-    }
+    @RegisterExtension
+    static final FreshDatabase postgres = FreshDatabase.emptiedBeforeEachTest();
 
     @Override
     protected TeamRepository teams() {
-        return database.teams();
+        return postgres.database().teams();
     }
 }

@@ -24,15 +24,17 @@ import java.time.Instant;
 import java.util.List;
 import java.util.Optional;
 import java.util.UUID;
-import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.RegisterExtension;
 
 class JdbiTransactionsIT {
 
     private static final Instant NOW = Instant.parse("2024-05-01T10:00:00.123456Z");
 
-    private static PostgresDatabase database;
+    @RegisterExtension
+    static final FreshDatabase postgres = FreshDatabase.sharedByAllTests();
+
     private static Transactions transactions;
     private static ProjectRepository projects;
     private static TeamRepository teams;
@@ -41,15 +43,9 @@ class JdbiTransactionsIT {
 
     @BeforeAll
     static void openDatabase() {
-        database = TestDatabases.openFresh();
-        transactions = database.transactions();
-        projects = database.projects();
-        teams = database.teams();
-    }
-
-    @AfterAll
-    static void closeDatabase() {
-        database.close();
+        transactions = postgres.database().transactions();
+        projects = postgres.database().projects();
+        teams = postgres.database().teams();
     }
 
     @Test
@@ -129,7 +125,7 @@ class JdbiTransactionsIT {
                     throw new IllegalStateException("fails");
                 }));
 
-        assertEquals(0, database.poolStats().active());
+        assertEquals(0, postgres.database().poolStats().active());
     }
 
     private Team newTeam() {

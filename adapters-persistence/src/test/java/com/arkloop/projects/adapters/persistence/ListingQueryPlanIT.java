@@ -7,8 +7,8 @@ import java.time.OffsetDateTime;
 import java.time.ZoneOffset;
 import java.util.List;
 import java.util.UUID;
-import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.extension.RegisterExtension;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.ValueSource;
 
@@ -21,12 +21,12 @@ class ListingQueryPlanIT {
     private static final UUID ORG = UUID.randomUUID();
     private static final UUID USER = UUID.randomUUID();
 
-    private static PostgresDatabase database;
+    @RegisterExtension
+    static final FreshDatabase postgres = FreshDatabase.sharedByAllTests();
 
     @BeforeAll
     static void openLargeOrg() {
-        database = TestDatabases.openFresh();
-        database.jdbi().useHandle(handle -> {
+        postgres.database().jdbi().useHandle(handle -> {
             handle.createUpdate("""
                             INSERT INTO teams (id, org_id, name, created_at)
                             SELECT gen_random_uuid(), :org, 'Team ' || i, now() FROM generate_series(1, 50) i""")
@@ -58,11 +58,6 @@ class ListingQueryPlanIT {
         });
     }
 
-    @AfterAll
-    static void closeDatabase() {
-        database.close();
-    }
-
     @ParameterizedTest(name = "after a cursor: {0}")
     @ValueSource(booleans = {false, true})
     void serves_a_member_listing_from_the_three_branch_indexes(boolean afterCursor) {
@@ -85,7 +80,7 @@ class ListingQueryPlanIT {
     }
 
     private static String plan(String sql) {
-        List<String> lines = database.jdbi().withHandle(handle -> handle.createQuery("EXPLAIN " + sql)
+        List<String> lines = postgres.database().jdbi().withHandle(handle -> handle.createQuery("EXPLAIN " + sql)
                 .bind("orgId", ORG)
                 .bind("userId", USER)
                 .bind("limit", 101)

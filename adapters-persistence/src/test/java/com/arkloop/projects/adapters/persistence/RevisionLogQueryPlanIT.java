@@ -6,9 +6,9 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import java.util.List;
 import org.jdbi.v3.core.statement.Query;
-import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.RegisterExtension;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.ValueSource;
 
@@ -22,12 +22,12 @@ class RevisionLogQueryPlanIT {
     private static final String WORKSPACE = "wsref_" + "0".repeat(31) + "7";
     private static final String POSITION = "01HRZ8W0Q1" + "0".repeat(13) + "100";
 
-    private static PostgresDatabase database;
+    @RegisterExtension
+    static final FreshDatabase postgres = FreshDatabase.sharedByAllTests();
 
     @BeforeAll
     static void openLongHistories() {
-        database = TestDatabases.openFresh();
-        database.jdbi().useHandle(handle -> {
+        postgres.database().jdbi().useHandle(handle -> {
             // 1,000 workspaces with 50 revisions each, and one with 2,000.
             handle.execute("""
                     INSERT INTO projects (id, org_id, owner_user_id, name, visibility, created_at, updated_at)
@@ -52,11 +52,6 @@ class RevisionLogQueryPlanIT {
         });
     }
 
-    @AfterAll
-    static void closeDatabase() {
-        database.close();
-    }
-
     @ParameterizedTest(name = "after a position: {0}")
     @ValueSource(booleans = {false, true})
     void lists_a_history_newest_first_by_a_backward_scan_of_the_primary_key(boolean afterPosition) {
@@ -78,7 +73,7 @@ class RevisionLogQueryPlanIT {
     /** So the index is in byte order even on a database whose default collation is a language's. */
     @Test
     void keeps_revision_ids_in_byte_order_whatever_the_database_collation() {
-        String collation = database.jdbi().withHandle(handle -> handle.createQuery("""
+        String collation = postgres.database().jdbi().withHandle(handle -> handle.createQuery("""
                         SELECT collation_name FROM information_schema.columns
                          WHERE table_name = 'workspace_revisions' AND column_name = 'revision'""")
                 .mapTo(String.class)
@@ -88,7 +83,7 @@ class RevisionLogQueryPlanIT {
     }
 
     private static String plan(String sql, boolean bindPosition) {
-        List<String> lines = database.jdbi().withHandle(handle -> {
+        List<String> lines = postgres.database().jdbi().withHandle(handle -> {
             Query query = handle.createQuery("EXPLAIN " + sql)
                     .bind("workspaceRef", WORKSPACE)
                     .bind("limit", 51);

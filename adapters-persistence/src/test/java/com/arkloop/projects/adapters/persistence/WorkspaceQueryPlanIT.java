@@ -4,9 +4,9 @@ import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import java.util.List;
-import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.RegisterExtension;
 
 /**
  * Workspace and session lookups read an index, never a table scan. Checked on many analysed rows,
@@ -16,12 +16,12 @@ class WorkspaceQueryPlanIT {
 
     private static final String WORKSPACE = "wsref_" + "0".repeat(31) + "7";
 
-    private static PostgresDatabase database;
+    @RegisterExtension
+    static final FreshDatabase postgres = FreshDatabase.sharedByAllTests();
 
     @BeforeAll
     static void openBusyDatabase() {
-        database = TestDatabases.openFresh();
-        database.jdbi().useHandle(handle -> {
+        postgres.database().jdbi().useHandle(handle -> {
             // 2,000 projects of one org, five users' workspaces in each.
             handle.execute("""
                     INSERT INTO projects (id, org_id, owner_user_id, name, visibility, created_at, updated_at)
@@ -47,11 +47,6 @@ class WorkspaceQueryPlanIT {
             handle.execute("ANALYZE workspaces");
             handle.execute("ANALYZE workspace_sessions");
         });
-    }
-
-    @AfterAll
-    static void closeDatabase() {
-        database.close();
     }
 
     @Test
@@ -80,7 +75,7 @@ class WorkspaceQueryPlanIT {
     }
 
     private static String plan(String sql) {
-        List<String> lines = database.jdbi().withHandle(handle -> handle.createQuery("EXPLAIN " + sql)
+        List<String> lines = postgres.database().jdbi().withHandle(handle -> handle.createQuery("EXPLAIN " + sql)
                 .mapTo(String.class)
                 .list());
         return String.join("\n", lines);

@@ -5,14 +5,12 @@ import com.arkloop.projects.application.workspace.ArchiveEntry;
 import com.arkloop.projects.application.workspace.ArchiveEntryType;
 import com.arkloop.projects.application.workspace.PublishRevision;
 import com.arkloop.projects.domain.DomainException;
-import com.arkloop.projects.domain.ErrorCode;
+import com.arkloop.projects.domain.workspace.WorkspaceErrors;
 import java.io.BufferedInputStream;
 import java.io.FilterInputStream;
 import java.io.IOException;
 import java.io.InputStream;
 import java.nio.file.attribute.FileTime;
-import java.util.LinkedHashMap;
-import java.util.Map;
 import java.util.Optional;
 import org.apache.commons.compress.archivers.tar.TarArchiveEntry;
 import org.apache.commons.compress.archivers.tar.TarArchiveInputStream;
@@ -50,7 +48,6 @@ final class TarArchiveEntries implements ArchiveEntries {
     private static final long OVERHEAD_PER_ARCHIVE = 64 * 1024;
     private static final int RECORD = 512;
     private static final int BUFFER = 64 * 1024;
-    private static final int MAX_NAME_SHOWN = 200;
 
     private static final Logger LOG = LoggerFactory.getLogger(TarArchiveEntries.class);
 
@@ -115,7 +112,7 @@ final class TarArchiveEntries implements ArchiveEntries {
             ended = true;
             LOG.debug("unreadable archive after {}", currentName, corrupt);
             throw invalid(Optional.empty(), currentName == null ? "the body is not a valid tar or gzip-compressed tar archive"
-                    : "the archive is corrupt after the entry " + shown(currentName));
+                    : "the archive is corrupt after the entry " + WorkspaceErrors.shownEntryName(currentName));
         }
     }
 
@@ -332,19 +329,6 @@ final class TarArchiveEntries implements ArchiveEntries {
     }
 
     static DomainException invalid(Optional<String> entry, String reason) {
-        Map<String, String> details = new LinkedHashMap<>();
-        entry.ifPresent(name -> details.put("entry", shown(name)));
-        details.put("reason", reason);
-        return new DomainException(ErrorCode.WORKSPACE_INVALID_ARCHIVE, "the archive cannot be published", details);
-    }
-
-    /** The name as it can safely be shown: control characters replaced, cut short when long. */
-    private static String shown(String name) {
-        StringBuilder shown = new StringBuilder();
-        for (int i = 0; i < name.length() && shown.length() < MAX_NAME_SHOWN; i++) {
-            char c = name.charAt(i);
-            shown.append(c < 0x20 || (c >= 0x7f && c <= 0x9f) || Character.isSurrogate(c) ? '?' : c);
-        }
-        return name.length() > MAX_NAME_SHOWN ? shown + "..." : shown.toString();
+        return WorkspaceErrors.invalidArchive(entry, reason);
     }
 }

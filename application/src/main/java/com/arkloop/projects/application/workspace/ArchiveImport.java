@@ -9,6 +9,7 @@ import com.arkloop.projects.domain.workspace.Manifest;
 import com.arkloop.projects.domain.workspace.ManifestEntry;
 import com.arkloop.projects.domain.workspace.Sha256;
 import com.arkloop.projects.domain.workspace.StoredBlob;
+import com.arkloop.projects.domain.workspace.WorkspaceErrors;
 import com.arkloop.projects.domain.workspace.WorkspacePath;
 import com.arkloop.projects.domain.workspace.WorkspaceRef;
 import java.util.ArrayList;
@@ -35,8 +36,6 @@ import java.util.Set;
  * enforced on the bytes actually read, not only on what the header claims.
  */
 final class ArchiveImport {
-
-    private static final int MAX_NAME_SHOWN = 200;
 
     private final BlobStore blobs;
     private final WorkspaceRef workspace;
@@ -242,17 +241,6 @@ final class ArchiveImport {
     }
 
     static DomainException invalid(ArchiveEntry entry, String reason) {
-        return new DomainException(ErrorCode.WORKSPACE_INVALID_ARCHIVE, "the archive cannot be published",
-                Map.of("entry", shown(entry.name()), "reason", reason));
-    }
-
-    /** The name as it can safely be shown: control characters replaced, cut short when long. */
-    private static String shown(String name) {
-        StringBuilder shown = new StringBuilder();
-        for (int i = 0; i < name.length() && shown.length() < MAX_NAME_SHOWN; i++) {
-            char c = name.charAt(i);
-            shown.append(c < 0x20 || (c >= 0x7f && c <= 0x9f) || Character.isSurrogate(c) ? '?' : c);
-        }
-        return name.length() > MAX_NAME_SHOWN ? shown + "..." : shown.toString();
+        return WorkspaceErrors.invalidArchive(Optional.of(entry.name()), reason);
     }
 }

@@ -25,6 +25,7 @@ import java.nio.file.Path;
 import java.nio.file.StandardCopyOption;
 import java.nio.file.StandardOpenOption;
 import java.nio.file.attribute.BasicFileAttributes;
+import java.nio.file.attribute.FileTime;
 import java.security.MessageDigest;
 import java.time.Instant;
 import java.util.ArrayList;
@@ -66,14 +67,18 @@ public final class FileSystemBlobStore implements BlobStore {
             temp = Files.createTempFile(directory, ".tmp-", "");
             MessageDigest digest = Sha256.newDigest();
             long size;
+            Sha256 sha256;
             try (FileChannel out = FileChannel.open(temp, StandardOpenOption.WRITE)) {
                 size = copy(content, out, digest, expectation);
+                sha256 = Sha256.fromDigest(digest.digest());
+                if (expectation instanceof BlobExpectation.Exactly exactly
+                        && (!exactly.sha256().equals(sha256) || exactly.size() != size)) {
+                    throw WorkspaceErrors.contentMismatch();
+                }
+                if (renewExisting(directory.resolve(sha256.hex()))) {
+                    return new StoredBlob(sha256, size);
+                }
                 out.force(true);
-            }
-            Sha256 sha256 = Sha256.fromDigest(digest.digest());
-            if (expectation instanceof BlobExpectation.Exactly exactly
-                    && (!exactly.sha256().equals(sha256) || exactly.size() != size)) {
-                throw WorkspaceErrors.contentMismatch();
             }
             // Replacing a blob with the same name replaces it with the same bytes: concurrent puts are harmless.
             publish(temp, directory.resolve(sha256.hex()));
@@ -83,6 +88,21 @@ public final class FileSystemBlobStore implements BlobStore {
             throw WorkspaceErrors.storageUnavailable(e);
         } finally {
             deleteQuietly(temp);
+        }
+    }
+
+    /**
+     * A blob stored under this digest already holds these very bytes: renewing its write time (which
+     * garbage collection judges by) spares syncing and renaming them again, the bulk of the cost of a
+     * snapshot that repeats most of its files. If the collector moved the blob aside meanwhile, the
+     * renewal fails and the caller stores its own copy.
+     */
+    private static boolean renewExisting(Path blob) throws IOException {
+        try {
+            Files.setLastModifiedTime(blob, FileTime.from(Instant.now()));
+            return true;
+        } catch (NoSuchFileException absent) {
+            return false;
         }
     }
 

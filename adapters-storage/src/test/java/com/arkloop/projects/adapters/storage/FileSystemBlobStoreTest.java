@@ -48,6 +48,24 @@ class FileSystemBlobStoreTest {
     }
 
     @Test
+    void storing_a_blob_again_renews_the_stored_file_instead_of_replacing_it() throws IOException {
+        FileSystemBlobStore store = new FileSystemBlobStore(root);
+        Sha256 sha = store.putBlob(WORKSPACE, new ByteArrayInputStream(CONTENT), BlobExpectation.atMost(100)).sha256();
+        Path blob = root.resolve("workspaces").resolve(WORKSPACE.value()).resolve("blobs").resolve(sha.hex());
+        Object inode = Files.getAttribute(blob, "unix:ino");
+        Instant longAgo = Instant.parse("2020-01-01T00:00:00Z");
+        Files.setLastModifiedTime(blob, java.nio.file.attribute.FileTime.from(longAgo));
+
+        store.putBlob(WORKSPACE, new ByteArrayInputStream(CONTENT), BlobExpectation.atMost(100));
+
+        assertEquals(inode, Files.getAttribute(blob, "unix:ino"), "the same file, not a new copy");
+        assertTrue(Files.getLastModifiedTime(blob).toInstant().isAfter(longAgo), "its write time renewed");
+        try (Stream<Path> files = Files.list(blob.getParent())) {
+            assertEquals(List.of(blob), files.toList(), "no temporary file left");
+        }
+    }
+
+    @Test
     void leaves_no_temporary_files_behind_on_success_or_rejection() throws IOException {
         FileSystemBlobStore store = new FileSystemBlobStore(root);
         store.putBlob(WORKSPACE, new ByteArrayInputStream(CONTENT), BlobExpectation.atMost(100));

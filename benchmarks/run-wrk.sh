@@ -41,8 +41,10 @@ with tarfile.open(sys.argv[1], "w") as tar:
                 add(f"src/pkg{p:02d}/mod{m}/file_{f:03d}.txt", f"{p}-{m}-{f}".encode().ljust(16, b"."))
     add("big/four-kib.bin", bytes(range(256)) * 16)
 PY
+start=$(date +%s.%N)
 curl -s --fail-with-body -X POST --data-binary @"$work/snapshot.tar" -H 'Content-Type: application/x-tar' \
   -H "Authorization: Bearer $TOKEN" "$BASE/v1/projects/$PROJECT/workspace/snapshot"; echo
+echo "snapshot of 100,001 files (100 MB tar): $(echo "$(date +%s.%N) - $start" | bc) s"
 
 run() {
   local name=$1 url=$2

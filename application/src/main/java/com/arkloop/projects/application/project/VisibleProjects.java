@@ -25,7 +25,8 @@ public final class VisibleProjects {
 
     public Project require(Actor actor, ProjectId id) {
         return projects.find(actor.orgId(), id)
-                .filter(project -> project.isVisibleTo(actor, teams.teamsOf(actor.orgId(), actor.userId())))
+                .filter(project -> project.isVisibleTo(actor,
+                        team -> teams.teamsOf(actor.orgId(), actor.userId()).contains(team)))
                 .orElseThrow(VisibleProjects::notFound);
     }
 

@@ -10,6 +10,7 @@ import java.time.Instant;
 import java.util.Objects;
 import java.util.Optional;
 import java.util.Set;
+import java.util.function.Predicate;
 
 /**
  * A project of an organisation, owned by the user who created it. Immutable: changes return a new
@@ -54,6 +55,15 @@ public final class Project {
      * @param actorTeams the teams of the actor's org the actor is a member of
      */
     public boolean isVisibleTo(Actor actor, Set<TeamId> actorTeams) {
+        return isVisibleTo(actor, actorTeams::contains);
+    }
+
+    /**
+     * The same rule, asking about the actor's membership only when it decides the answer (a project
+     * shared with a team, seen by someone who neither owns it nor administers the org), so that the
+     * common cases cost no membership lookup.
+     */
+    public boolean isVisibleTo(Actor actor, Predicate<TeamId> actorIsMemberOf) {
         if (deletedAt.isPresent() || !orgId.equals(actor.orgId())) {
             return false;
         }
@@ -61,7 +71,7 @@ public final class Project {
             return true;
         }
         return details.visibility() == Visibility.SHARED
-                && details.teamId().map(actorTeams::contains).orElse(true);
+                && details.teamId().map(actorIsMemberOf::test).orElse(true);
     }
 
     /** Only the owner or an org admin may change or delete a project they can see. */

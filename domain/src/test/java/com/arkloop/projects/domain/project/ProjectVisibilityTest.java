@@ -76,6 +76,22 @@ class ProjectVisibilityTest {
     }
 
     @Test
+    void asks_about_team_membership_only_when_it_decides_the_answer() {
+        java.util.List<TeamId> asked = new java.util.ArrayList<>();
+        java.util.function.Predicate<TeamId> membership = team -> {
+            asked.add(team);
+            return true;
+        };
+        project(Visibility.SHARED, Optional.of(TEAM)).isVisibleTo(member(OWNER, ORG), membership);
+        project(Visibility.SHARED, Optional.of(TEAM)).isVisibleTo(admin(ORG), membership);
+        project(Visibility.SHARED, Optional.empty()).isVisibleTo(member(COLLEAGUE, ORG), membership);
+        project(Visibility.PRIVATE, Optional.of(TEAM)).isVisibleTo(member(COLLEAGUE, ORG), membership);
+        assertEquals(java.util.List.of(), asked);
+        assertEquals(true, project(Visibility.SHARED, Optional.of(TEAM)).isVisibleTo(member(COLLEAGUE, ORG), membership));
+        assertEquals(java.util.List.of(TEAM), asked);
+    }
+
+    @Test
     void only_the_owner_or_an_admin_may_manage_a_project() {
         Project project = project(Visibility.SHARED, Optional.empty());
         project.requireManageableBy(member(OWNER, ORG));

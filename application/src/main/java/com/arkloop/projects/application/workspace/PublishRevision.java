@@ -226,17 +226,7 @@ public final class PublishRevision {
         if (base.isEmpty() || candidate.compareTo(base.get()) > 0) {
             return candidate;
         }
-        return Revision.create(Instant.ofEpochMilli(millisOf(base.get()) + 1), random);
-    }
-
-    /** The creation time a ULID carries in its first ten characters. */
-    static long millisOf(Revision revision) {
-        String crockford = "0123456789ABCDEFGHJKMNPQRSTVWXYZ";
-        long millis = 0;
-        for (int i = 0; i < 10; i++) {
-            millis = millis << 5 | crockford.indexOf(revision.value().charAt(i));
-        }
-        return millis;
+        return Revision.create(base.get().createdAt().plusMillis(1), random);
     }
 
     private static DomainException invalidPath(String problem) {

@@ -48,6 +48,15 @@ public record Revision(String value) implements Comparable<Revision> {
         return new Revision(new String(text));
     }
 
+    /** The creation time the id carries in its first ten characters, to the millisecond. */
+    public Instant createdAt() {
+        long millis = 0;
+        for (int i = 0; i < 10; i++) {
+            millis = millis << 5 | ALPHABET.indexOf(value.charAt(i));
+        }
+        return Instant.ofEpochMilli(millis);
+    }
+
     @Override
     public int compareTo(Revision other) {
         return value.compareTo(other.value);

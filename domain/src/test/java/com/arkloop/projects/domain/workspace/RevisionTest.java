@@ -24,6 +24,13 @@ class RevisionTest {
     }
 
     @Test
+    void reads_its_creation_time_back_to_the_millisecond() {
+        Instant created = Instant.parse("2024-05-06T07:08:09.123456Z");
+        assertEquals(Instant.parse("2024-05-06T07:08:09.123Z"), Revision.create(created, random).createdAt());
+        assertEquals(Instant.EPOCH, Revision.create(Instant.EPOCH, random).createdAt());
+    }
+
+    @Test
     void sorts_in_creation_order() {
         Instant start = Instant.parse("2024-01-01T00:00:00Z");
         for (int i = 0; i < 100; i++) {

@@ -42,6 +42,10 @@ class MetricsIT {
             assertTrue(text.matches("(?s).*\narkloop_db_pool_connections_open [1-9].*"), text);
             assertTrue(text.contains("arkloop_storage_available 1"), text);
             assertTrue(text.contains("jvm_memory_used_bytes"), text);
+            assertEquals(200, client.send("HEAD", "/metrics", null, null).status());
+            ApiResponse wrongMethod = client.post("/metrics", null, "{}");
+            assertError(wrongMethod, 405, "http.method_not_allowed");
+            assertEquals("GET, HEAD", wrongMethod.header("Allow"));
         }
     }
 

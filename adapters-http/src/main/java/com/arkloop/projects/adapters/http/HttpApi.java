@@ -59,6 +59,7 @@ public final class HttpApi {
                 config.requestLogger.http((ctx, millis) -> metrics.recordRequest(ctx.method().name(),
                         routeOf(ctx), ctx.statusCode(), Duration.ofNanos((long) (millis * 1_000_000))));
                 config.routes.get("/metrics", ctx -> ctx.contentType(PROMETHEUS_TEXT).result(metrics.scrape()));
+                config.routes.head("/metrics", ctx -> ctx.contentType(PROMETHEUS_TEXT).result(metrics.scrape()));
             });
             new ProjectRoutes(dependencies.useCases(), access, bodies).register(config.routes);
             new TeamRoutes(dependencies.useCases(), access, bodies).register(config.routes);

@@ -60,7 +60,7 @@ class OpenApiDocumentTest {
                 "GET /v1/projects", "POST /v1/projects",
                 "GET /v1/projects/{project_id}", "PATCH /v1/projects/{project_id}", "DELETE /v1/projects/{project_id}",
                 "GET /v1/projects/{project_id}/workspace", "GET /v1/projects/{project_id}/workspace/files",
-                "GET /v1/projects/{project_id}/workspace/file",
+                "GET /v1/projects/{project_id}/workspace/file", "HEAD /v1/projects/{project_id}/workspace/file",
                 "PUT /v1/projects/{project_id}/workspace/file", "DELETE /v1/projects/{project_id}/workspace/file",
                 "POST /v1/projects/{project_id}/workspace/snapshot", "GET /v1/projects/{project_id}/workspace/revisions",
                 "POST /v1/projects/{project_id}/workspace/sessions",

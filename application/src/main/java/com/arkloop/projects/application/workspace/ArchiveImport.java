@@ -12,13 +12,31 @@ import com.arkloop.projects.domain.workspace.StoredBlob;
 import com.arkloop.projects.domain.workspace.WorkspaceErrors;
 import com.arkloop.projects.domain.workspace.WorkspacePath;
 import com.arkloop.projects.domain.workspace.WorkspaceRef;
+import java.io.ByteArrayInputStream;
+import java.io.FilterInputStream;
+import java.io.IOException;
+import java.io.InputStream;
+import java.io.SequenceInputStream;
+import java.util.ArrayDeque;
 import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.Deque;
 import java.util.HashMap;
 import java.util.HashSet;
 import java.util.LinkedHashMap;
 import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
+import java.util.concurrent.CancellationException;
+import java.util.concurrent.ExecutionException;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Future;
+import java.util.concurrent.LinkedBlockingQueue;
+import java.util.concurrent.Semaphore;
+import java.util.concurrent.ThreadFactory;
+import java.util.concurrent.ThreadPoolExecutor;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.atomic.AtomicInteger;
 
 /**
  * Turns the entries of an archive into the manifest of a new revision, storing file contents as it
@@ -34,8 +52,27 @@ import java.util.Set;
  * anything but an earlier file of the archive (they become a copy of it), duplicate paths, entries
  * below a file or symlink, and archives with more entries or file bytes than allowed. File sizes are
  * enforced on the bytes actually read, not only on what the header claims.
+ *
+ * <p>Storing a blob is latency-bound (a durable store syncs each one), so the content of a small file
+ * (at most {@value #SMALL_FILE_BYTES} bytes) that reads back whole, as long as its header says and
+ * matching any digest known in advance, is read into memory and stored by one of a few threads while
+ * the next entries are judged; every other file is stored inline, as it streams. This changes nothing
+ * a caller can see: entries are judged in order, the manifest is the same, and before returning every
+ * pending write is awaited and the first failure, in the order of the entries, is thrown, exactly the
+ * failure a one-by-one import would have stopped at. Writes still queued then are cancelled, and the
+ * threads are gone before {@link #read} returns or throws.
  */
 final class ArchiveImport {
+
+    /** The largest file whose content is read into memory and stored concurrently. */
+    static final int SMALL_FILE_BYTES = 64 * 1024;
+    /** How many blobs are stored at once. */
+    static final int CONCURRENT_PUTS = 8;
+    /** The most bytes held in memory for pending writes, each write also charged {@link #PUT_OVERHEAD}. */
+    private static final int BUFFERED_BYTES = 8 * 1024 * 1024;
+    /** What a pending write costs beyond its bytes, so that a run of empty files also stays bounded. */
+    private static final int PUT_OVERHEAD = 1024;
+    private static final AtomicInteger IMPORTS = new AtomicInteger();
 
     private final BlobStore blobs;
     private final WorkspaceRef workspace;
@@ -47,6 +84,12 @@ final class ArchiveImport {
     private final Set<String> impliedDirectories = new HashSet<>();
     private int entryCount;
     private long byteCount;
+    /** Created on the first small file; shut down, and its threads gone, before {@link #read} ends. */
+    private ExecutorService putters;
+    private final Semaphore bufferedBytes = new Semaphore(BUFFERED_BYTES);
+    /** Writes not yet known to have succeeded, in the order of their entries. */
+    private final Deque<Future<?>> pending = new ArrayDeque<>();
+    private volatile boolean putFailed;
 
     private ArchiveImport(BlobStore blobs, WorkspaceRef workspace, Manifest base, int maxEntries, long maxBytes) {
         this.blobs = blobs;
@@ -62,10 +105,22 @@ final class ArchiveImport {
     static Manifest read(BlobStore blobs, WorkspaceRef workspace, Manifest base, ArchiveEntries entries,
                          int maxEntries, long maxBytes) {
         ArchiveImport archive = new ArchiveImport(blobs, workspace, base, maxEntries, maxBytes);
-        for (Optional<ArchiveEntry> next = entries.next(); next.isPresent(); next = entries.next()) {
-            archive.add(next.get());
+        try {
+            try {
+                for (Optional<ArchiveEntry> next = entries.next(); next.isPresent(); next = entries.next()) {
+                    archive.add(next.get());
+                    archive.collectFinishedPuts(false);
+                }
+            } catch (RuntimeException | Error failure) {
+                // A write of an earlier entry that failed is what a one-by-one import would have thrown.
+                archive.collectFinishedPuts(true);
+                throw failure;
+            }
+            archive.collectFinishedPuts(true);
+            return new Manifest(new ArrayList<>(archive.byPath.values()));
+        } finally {
+            archive.stopPuts();
         }
-        return new Manifest(new ArrayList<>(archive.byPath.values()));
     }
 
     private void add(ArchiveEntry entry) {
@@ -195,11 +250,159 @@ final class ArchiveImport {
     }
 
     private StoredBlob store(ArchiveEntry entry) {
+        if (entry.size() > SMALL_FILE_BYTES) {
+            return put(entry, entry.content());
+        }
+        // One byte past the header's size tells a longer content; the store judges it as it streams on.
+        byte[] buffer = new byte[(int) entry.size() + 1];
+        int length = 0;
+        InputStream content = entry.content();
+        try {
+            for (int read; length < buffer.length && (read = content.read(buffer, length, buffer.length - length)) >= 0; ) {
+                length += read;
+            }
+        } catch (IOException | RuntimeException broken) {
+            // The store reads what came before, then meets the same failure, as it would have inline.
+            return put(entry, prefixed(buffer, length, failing(broken)));
+        }
+        if (length > entry.size()) {
+            return put(entry, prefixed(buffer, length, content));
+        }
+        byte[] bytes = Arrays.copyOf(buffer, length); // the spare byte stayed unread
+        Sha256 sha256 = Sha256.of(bytes);
+        if (length != entry.size() || entry.knownSha256().filter(known -> !known.equals(sha256)).isPresent()) {
+            return put(entry, new ByteArrayInputStream(bytes)); // refused or cut short, just as inline
+        }
+        StoredBlob expected = new StoredBlob(sha256, length);
+        putLater(entry, bytes, expected);
+        return expected;
+    }
+
+    /** The bytes already read, then the rest, which is left open (the archive reader owns it). */
+    private static InputStream prefixed(byte[] read, int length, InputStream rest) {
+        return new SequenceInputStream(new ByteArrayInputStream(read, 0, length), new FilterInputStream(rest) {
+            @Override
+            public void close() {
+            }
+        });
+    }
+
+    /** A stream whose first read throws what reading an entry's content threw. */
+    private static InputStream failing(Exception broken) {
+        return new InputStream() {
+            @Override
+            public int read() throws IOException {
+                return read(new byte[1], 0, 1);
+            }
+
+            @Override
+            public int read(byte[] into, int offset, int count) throws IOException {
+                if (broken instanceof IOException io) {
+                    throw io;
+                }
+                throw (RuntimeException) broken;
+            }
+        };
+    }
+
+    private void putLater(ArchiveEntry entry, byte[] bytes, StoredBlob expected) {
+        int cost = bytes.length + PUT_OVERHEAD;
+        bufferedBytes.acquireUninterruptibly(cost);
+        try {
+            pending.add(putters().submit(() -> {
+                try {
+                    StoredBlob stored = put(entry, new ByteArrayInputStream(bytes));
+                    if (!stored.equals(expected)) {
+                        throw new IllegalStateException("the store kept " + stored + " for " + expected);
+                    }
+                } catch (RuntimeException | Error failure) {
+                    putFailed = true;
+                    throw failure;
+                } finally {
+                    bufferedBytes.release(cost);
+                }
+            }));
+        } catch (RuntimeException | Error notQueued) {
+            bufferedBytes.release(cost);
+            throw notQueued;
+        }
+    }
+
+    private ExecutorService putters() {
+        if (putters == null) {
+            int importNumber = IMPORTS.incrementAndGet();
+            AtomicInteger threads = new AtomicInteger();
+            ThreadFactory factory = task -> {
+                Thread thread = new Thread(task, "archive-import-" + importNumber + "-put-" + threads.incrementAndGet());
+                thread.setDaemon(true);
+                return thread;
+            };
+            putters = new ThreadPoolExecutor(CONCURRENT_PUTS, CONCURRENT_PUTS, 0, TimeUnit.MILLISECONDS,
+                    new LinkedBlockingQueue<>(), factory);
+        }
+        return putters;
+    }
+
+    /**
+     * Forgets the writes known to have succeeded, oldest first, and throws the failure of the first
+     * that failed, all earlier ones having succeeded. With {@code all}, or once any write failed, waits
+     * for each in turn, so the failure thrown is the first in the order of the entries.
+     */
+    private void collectFinishedPuts(boolean all) {
+        while (!pending.isEmpty() && (all || putFailed || pending.peekFirst().isDone())) {
+            Future<?> oldest = pending.pollFirst();
+            Throwable failure = outcome(oldest);
+            if (failure != null) {
+                stopPuts(); // later writes no longer matter: this failure comes first
+                switch (failure) {
+                    case RuntimeException runtime -> throw runtime;
+                    case Error error -> throw error;
+                    default -> throw new IllegalStateException(failure);
+                }
+            }
+        }
+    }
+
+    /** What the write threw, or null; waits for it, uninterrupted, as the write itself cannot be. */
+    private static Throwable outcome(Future<?> write) {
+        boolean interrupted = false;
+        try {
+            while (true) {
+                try {
+                    write.get();
+                    return null;
+                } catch (ExecutionException failed) {
+                    return failed.getCause();
+                } catch (CancellationException cancelled) {
+                    return null;
+                } catch (InterruptedException e) {
+                    interrupted = true;
+                }
+            }
+        } finally {
+            if (interrupted) {
+                Thread.currentThread().interrupt();
+            }
+        }
+    }
+
+    /** Cancels the writes still queued, and waits for the running ones and the threads to end. */
+    private void stopPuts() {
+        for (Future<?> write : pending) {
+            write.cancel(false);
+        }
+        pending.clear();
+        if (putters != null) {
+            putters.close(); // shuts down and awaits termination
+        }
+    }
+
+    private StoredBlob put(ArchiveEntry entry, InputStream content) {
         BlobExpectation expectation = entry.knownSha256()
                 .map(sha -> BlobExpectation.exactly(sha, entry.size()))
                 .orElseGet(() -> BlobExpectation.atMost(entry.size()));
         try {
-            return blobs.putBlob(workspace, entry.content(), expectation);
+            return blobs.putBlob(workspace, content, expectation);
         } catch (DomainException refused) {
             if (refused.errorCode() == ErrorCode.REQUEST_TOO_LARGE) {
                 throw invalid(entry, "holds more bytes than its header says");
